@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The one test command: installs whatever is missing, then runs every test.
+# Usage: ./scripts/test.sh      (from anywhere; safe to re-run, installs skip what is present)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "toolchain: wasm32 target and wasm-bindgen-cli"
+./scripts/install.sh
+
+step "native tests (core, CLI)"
+cargo test --workspace 2>&1
+
+step "core tests compiled to wasm32, run under wasm-bindgen-test in Node"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p moderato --target wasm32-unknown-unknown --test cases 2>&1
+
+step "CLI contract on a real build"
+cargo build --release -p moderato-cli
+./scripts/cli-smoke.sh "$root/target/release/moderato"
+
+echo
+echo "all test steps passed"

@@ -1,0 +1,258 @@
+//! One Aho-Corasick automaton over every deny and allow term, run on a "squeezed" copy of the
+//! normalised text in which repeated letters count once.
+//!
+//! Why squeeze: the normaliser caps letter runs at two (`kiiiill` → `kiill`), and neither `kill` nor
+//! `kil` would find that. Here both the text and every term are squeezed (`kil`), the automaton finds
+//! the candidates, and a candidate is kept only if each letter run in the text is at least as long
+//! as in the term: `kiill` is `kill`, but `as` is not `ass`.
+
+use crate::lexicon::{Entry, Term};
+use crate::normalize::Normalized;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What a pattern stands for.
+#[derive(Clone, Copy, Debug)]
+enum Role {
+    /// Index into the deny entries.
+    Deny(u32),
+    /// An allow term: hits inside its region are dropped.
+    Allow,
+}
+
+#[derive(Clone, Debug)]
+struct Pattern {
+    role: Role,
+    /// Letter-run length of each byte of the squeezed pattern (0 for spaces).
+    runs: Vec<u8>,
+}
+
+/// A deny term found in a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the deny entry.
+    pub entry: u32,
+    /// Length of the matched pattern itself, before widening: among hits on the same words the
+    /// longest pattern wins (`идиотск*` over `идиот*` on "идиотские").
+    pub matched: u32,
+    /// Byte range of the evidence in the normalised text, widened to whole words.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The squeezed copy of one normalised message; reusable across messages.
+#[derive(Clone, Debug, Default)]
+pub struct Squeezed {
+    /// `" " + squeezed tokens + " "`.
+    text: String,
+    /// Per byte of `text`: the letter-run length of its char in the normalised text (0 for non-letters).
+    runs: Vec<u8>,
+    /// Per byte of `text`: the byte range of its char in the normalised text.
+    origin: Vec<(u32, u32)>,
+}
+
+impl Squeezed {
+    /// Builds the squeezed copy of `norm` in place.
+    pub fn fill(&mut self, norm: &str) {
+        self.text.clear();
+        self.runs.clear();
+        self.origin.clear();
+        self.push(' ', 0, (0, 0));
+        let mut chars = norm.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            // Commas do not break a phrase: "I know, where you live" is "i know where you live".
+            if c == ',' {
+                if chars.peek().is_some_and(|&(_, d)| d == ' ') {
+                    chars.next();
+                }
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let mut run = 1u8;
+            if c.is_alphabetic() {
+                while let Some(&(j, d)) = chars.peek() {
+                    if d != c {
+                        break;
+                    }
+                    run = run.saturating_add(1);
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+            }
+            let r = if c.is_alphabetic() { run } else { 0 };
+            self.push(c, r, (i as u32, end as u32));
+        }
+        let n = norm.len() as u32;
+        self.push(' ', 0, (n, n));
+    }
+
+    fn push(&mut self, c: char, run: u8, origin: (u32, u32)) {
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf);
+        self.text.push_str(s);
+        for _ in 0..s.len() {
+            self.runs.push(run);
+            self.origin.push(origin);
+        }
+    }
+
+    /// Widens `[start, end)` to the whole words it touches (stopping at spaces).
+    fn widen(&self, mut start: usize, mut end: usize) -> (usize, usize) {
+        let b = self.text.as_bytes();
+        while start > 0 && b[start - 1] != b' ' {
+            start -= 1;
+        }
+        while end < b.len() && b[end] != b' ' {
+            end += 1;
+        }
+        (start, end)
+    }
+
+    /// Maps a squeezed range (no boundary spaces) to the normalised text.
+    fn to_normalized(&self, start: usize, end: usize) -> (usize, usize) {
+        if start >= end {
+            let at = self.origin[start.min(self.origin.len() - 1)].0 as usize;
+            return (at, at);
+        }
+        (
+            self.origin[start].0 as usize,
+            self.origin[end - 1].1 as usize,
+        )
+    }
+}
+
+/// Squeezes a term's text into (squeezed pattern, run lengths per byte).
+fn squeeze_term(text: &str) -> (String, Vec<u8>) {
+    let mut sq = Squeezed::default();
+    sq.fill(text);
+    // Drop the boundary spaces `fill` adds.
+    let inner = sq.text[1..sq.text.len() - 1].to_string();
+    let runs = sq.runs[1..sq.runs.len() - 1].to_vec();
+    (inner, runs)
+}
+
+/// The compiled automaton with the role of each pattern.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+impl Matcher {
+    /// Compiles deny entries and allow terms into one automaton.
+    pub fn new(deny: &[Entry], allow: &[Term]) -> Result<Matcher, String> {
+        let mut texts = Vec::with_capacity(deny.len() + allow.len());
+        let mut patterns = Vec::with_capacity(deny.len() + allow.len());
+        let terms = deny
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (Role::Deny(i as u32), &e.term))
+            .chain(allow.iter().map(|t| (Role::Allow, t)));
+        for (role, term) in terms {
+            let (spaced, spaced_runs) = squeeze_term(&term.text);
+            // A phrase may also arrive run together ("k i l l y o u" becomes "killyou"), so
+            // deny phrases get a second, space-free pattern.
+            let compact = matches!(role, Role::Deny(_)) && spaced.contains(' ');
+            let variants = if compact {
+                let keep: Vec<bool> = spaced.bytes().map(|b| b != b' ').collect();
+                let text: String = spaced.chars().filter(|&c| c != ' ').collect();
+                let runs = spaced_runs
+                    .iter()
+                    .zip(&keep)
+                    .filter(|(_, &k)| k)
+                    .map(|(r, _)| *r)
+                    .collect();
+                vec![(spaced, spaced_runs), (text, runs)]
+            } else {
+                vec![(spaced, spaced_runs)]
+            };
+            for (core, core_runs) in variants {
+                let mut text = String::with_capacity(core.len() + 2);
+                let mut runs = Vec::with_capacity(core.len() + 2);
+                if !term.open_start {
+                    text.push(' ');
+                    runs.push(0);
+                }
+                text.push_str(&core);
+                runs.extend_from_slice(&core_runs);
+                if !term.open_end {
+                    text.push(' ');
+                    runs.push(0);
+                }
+                texts.push(text);
+                patterns.push(Pattern { role, runs });
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&texts)
+            .map_err(|e| format!("cannot build the term automaton: {e}"))?;
+        Ok(Matcher {
+            automaton,
+            patterns,
+        })
+    }
+
+    /// Finds deny hits in `norm` that no allow term covers. `sq` and `out` are scratch space.
+    pub fn find(
+        &self,
+        norm: &Normalized,
+        sq: &mut Squeezed,
+        allowed: &mut Vec<(usize, usize)>,
+        out: &mut Vec<Hit>,
+    ) {
+        out.clear();
+        allowed.clear();
+        sq.fill(norm.as_str());
+        let bytes = sq.text.as_bytes();
+        for m in self.automaton.find_overlapping_iter(bytes) {
+            let pat = &self.patterns[m.pattern().as_usize()];
+            let ok = pat
+                .runs
+                .iter()
+                .zip(&sq.runs[m.start()..m.end()])
+                .all(|(want, have)| have >= want);
+            if !ok {
+                continue;
+            }
+            // Trim the boundary spaces the pattern carries, then widen to whole words.
+            let mut s = m.start();
+            let mut e = m.end();
+            while s < e && bytes[s] == b' ' {
+                s += 1;
+            }
+            while e > s && bytes[e - 1] == b' ' {
+                e -= 1;
+            }
+            let (s, e) = sq.widen(s, e);
+            match pat.role {
+                Role::Allow => allowed.push((s, e)),
+                Role::Deny(entry) => out.push(Hit {
+                    entry,
+                    matched: (m.end() - m.start()) as u32,
+                    start: s,
+                    end: e,
+                }),
+            }
+        }
+        out.retain(|h| !allowed.iter().any(|&(s, e)| s <= h.start && h.end <= e));
+        out.sort_by_key(|h| (h.start, h.end, core::cmp::Reverse(h.matched), h.entry));
+        let mut i = 0;
+        while i < out.len() {
+            // `out` is sorted so the first hit of each region has the longest pattern.
+            let (s, e, longest) = (out[i].start, out[i].end, out[i].matched);
+            let mut j = i + 1;
+            while j < out.len() && out[j].start == s && out[j].end == e {
+                j += 1;
+            }
+            let keep = out[i..j].iter().filter(|h| h.matched == longest).count();
+            out.drain(i + keep..j);
+            i += keep;
+        }
+        for h in out.iter_mut() {
+            let (s, e) = sq.to_normalized(h.start, h.end);
+            h.start = s;
+            h.end = e;
+        }
+        out.dedup_by_key(|h| (h.start, h.end, h.entry));
+    }
+}
