@@ -7,8 +7,9 @@ root=$(pwd)
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "toolchain: wasm32 target and wasm-bindgen-cli"
+step "install what is missing: wasm32 target, wasm-bindgen-cli, Chromium, npm packages"
 ./scripts/install.sh
+./scripts/install-js.sh
 
 step "native tests (core, CLI)"
 cargo test --workspace 2>&1
@@ -20,6 +21,9 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "CLI contract on a real build"
 cargo build --release -p moderato-cli
 ./scripts/cli-smoke.sh "$root/target/release/moderato"
+
+step "npm package, binding, demo page and benchmark (browser tests in headless Chromium)"
+./scripts/test-js.sh
 
 echo
 echo "all test steps passed"

@@ -334,22 +334,17 @@ impl Classifier {
         for label in Label::ALL {
             scores.set(label, 1.0 - miss[label.index()]);
         }
-        // A label the model has a head for scores the higher of the lexicon and the model: the
-        // model adds what a word list cannot see, and a reviewed lexicon hit is never outvoted.
+        // Labels the model has a head for. Toxicity (general rudeness, never flagging by default)
+        // is the model's probability alone: the model sees the lexicon hits as features and was
+        // trained on toxicity labels, so it ranks better than the lexicon's any-hit rule. The
+        // flagging labels score the higher of the lexicon and the model: the model adds what a word
+        // list cannot see, and a reviewed lexicon hit is never outvoted.
         if let Some(model) = &self.model {
-            for (label, p) in Label::ALL
-                .into_iter()
-                .zip(model.probabilities(&scratch.features))
-            {
-                if let Some(p) = p {
-                    match std::env::var("MODERATO_COMB").as_deref() {
-                        Ok("or") => {
-                            let l = scores.get(label);
-                            scores.set(label, 1.0 - (1.0 - l) * (1.0 - p));
-                        }
-                        Ok("model") => scores.set(label, p),
-                        _ => scores.raise(label, p),
-                    }
+            for (label, p) in Label::ALL.into_iter().zip(model.probabilities(&scratch.features)) {
+                match p {
+                    Some(p) if label == Label::Toxicity => scores.set(label, p),
+                    Some(p) => scores.raise(label, p),
+                    None => {}
                 }
             }
         }

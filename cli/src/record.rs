@@ -42,7 +42,7 @@ impl<'a> VerdictRecord<'a> {
     pub fn new(id: Option<&'a serde_json::Value>, text: &str, v: &'a Verdict) -> VerdictRecord<'a> {
         // Byte offsets -> code point offsets, walking the text once.
         let mut spans: Vec<SpanRecord<'a>> = Vec::with_capacity(v.spans.len());
-        let mut byte_to_cp = |b: usize| text.get(..b).map_or(0, |s| s.chars().count());
+        let byte_to_cp = |b: usize| text.get(..b).map_or(0, |s| s.chars().count());
         for s in &v.spans {
             spans.push(SpanRecord { start: byte_to_cp(s.start), end: byte_to_cp(s.end), label: s.label.name(), term: &s.term });
         }

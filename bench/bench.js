@@ -1,0 +1,60 @@
+// Browser benchmark of the built package: time from calling init() (fetch, compile, instantiate)
+// to the first verdict, then messages per second one at a time and in batches. The result is
+// shown on the page and left in window.benchResult for bench/browser.mjs.
+import { corpus } from "./messages.js";
+
+const N = Number(new URLSearchParams(location.search).get("messages") ?? 20_000);
+const out = document.getElementById("out");
+
+async function run() {
+  const sinceNavigation = performance.now();
+  const t0 = performance.now();
+  // Imported here, not statically, so the timing includes loading the glue too.
+  const { default: init, Classifier } = await import("../pkg/moderato.js");
+  await init();
+  const tInit = performance.now();
+  const classifier = new Classifier();
+  const tBuilt = performance.now();
+  const first = classifier.classify("I will kill you");
+  const firstVerdictMs = performance.now() - t0;
+  if (!first.flagged) throw new Error("sanity check failed: the threat was not flagged");
+
+  const texts = corpus(N);
+  for (const t of texts.slice(0, 2000)) classifier.classify(t);
+
+  let t = performance.now();
+  for (const text of texts) classifier.classify(text);
+  const singleMs = performance.now() - t;
+
+  const BATCH = 1000;
+  t = performance.now();
+  for (let i = 0; i < texts.length; i += BATCH) classifier.classifyBatch(texts.slice(i, i + BATCH));
+  const batchMs = performance.now() - t;
+
+  const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith("moderato_bg.wasm"));
+  return {
+    runtime: navigator.userAgent.match(/(HeadlessChrome|Chrome|Firefox|Safari)\/[\d.]+/)?.[0] ?? navigator.userAgent,
+    messages: N,
+    pageLoadedMs: Number(sinceNavigation.toFixed(1)),
+    instantiateToFirstVerdictMs: Number(firstVerdictMs.toFixed(1)),
+    loadAndInstantiateMs: Number((tInit - t0).toFixed(1)),
+    buildClassifierMs: Number((tBuilt - tInit).toFixed(1)),
+    messagesPerSecond: Math.round(N / (singleMs / 1000)),
+    usPerMessage: Number(((singleMs * 1000) / N).toFixed(2)),
+    batchMessagesPerSecond: Math.round(N / (batchMs / 1000)),
+    wasmTransferBytes: wasm?.encodedBodySize ?? null,
+  };
+}
+
+run().then(
+  (result) => {
+    window.benchResult = result;
+    out.textContent = JSON.stringify(result, null, 2);
+    document.body.dataset.done = "true";
+  },
+  (err) => {
+    window.benchResult = { error: err.message };
+    out.textContent = `error: ${err.message}`;
+    document.body.dataset.done = "error";
+  },
+);

@@ -1,0 +1,320 @@
+//! `card`: writes `docs/model-card.md` and the ROC and precision-recall charts beside it, from the
+//! model file and the validation splits. Deterministic: the same model and data give the same files.
+
+use crate::corpus::Corpus;
+use crate::fit::{self, HEADS};
+use crate::ftrl::Params;
+use crate::metrics;
+use crate::report::{self, Row};
+use crate::scoring::{self, pairs, Scored};
+use crate::split::{self, Side};
+use crate::svg::{self, Series};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use moderato::{Classifier, Label, Model};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::PathBuf;
+
+pub struct Inputs {
+    pub data: PathBuf,
+    pub model: PathBuf,
+    pub docs: PathBuf,
+    pub seed: u64,
+}
+
+/// Size of `bytes` gzipped at the highest level (as `gzip -9`, give or take header bytes).
+pub fn gzipped_len(bytes: &[u8]) -> usize {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+    gz.write_all(bytes).expect("writing to memory");
+    gz.finish().expect("writing to memory").len()
+}
+
+/// The quality targets of the project, and where each is measured.
+const TARGETS: &[(&str, Label, &str, &str, f64)] = &[
+    ("offensive language (OLID) macro-F1", Label::Toxicity, "olid", "macro-F1", 0.78),
+    ("hate speech (HateXplain) ROC-AUC", Label::IdentityAttack, "hatexplain", "ROC-AUC", 0.88),
+    ("hate speech (Stormfront) ROC-AUC", Label::IdentityAttack, "stormfront", "ROC-AUC", 0.88),
+    ("Russian toxicity (2ch/Pikabu) ROC-AUC", Label::Toxicity, "ru_2ch_pikabu", "ROC-AUC", 0.94),
+];
+
+fn find<'a>(rows: &'a [Row], label: Label, dataset: &str) -> Option<&'a Row> {
+    rows.iter().find(|r| r.label == label && r.dataset == dataset)
+}
+
+pub fn write(inputs: &Inputs) -> Result<(), String> {
+    let bytes = std::fs::read(&inputs.model).map_err(|e| format!("{}: {e}", inputs.model.display()))?;
+    let model = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    let shipped = Classifier::builder().model_bytes(&bytes).build().map_err(|e| e.to_string())?;
+    let baseline = Classifier::builder().without_model().build().map_err(|e| e.to_string())?;
+    let corpus = Corpus::load(&inputs.data, &[], inputs.seed)?;
+    let val = corpus.indices(Side::Validation);
+    let names: Vec<&str> = corpus.datasets.iter().map(|d| d.name).collect();
+    let scored = scoring::score(&shipped, &corpus.examples, &corpus.dataset, &val);
+    let scored_base = scoring::score(&baseline, &corpus.examples, &corpus.dataset, &val);
+    let rows = report::rows(&scored, &names, &HEADS, |l| shipped.threshold(l));
+    let rows_base = report::rows(&scored_base, &names, &HEADS, |l| baseline.threshold(l));
+
+    std::fs::create_dir_all(&inputs.docs).map_err(|e| format!("{}: {e}", inputs.docs.display()))?;
+    let mut charts = Vec::new();
+    for label in HEADS {
+        for (kind, file) in [("roc", format!("model-roc-{}.svg", label.name())), ("pr", format!("model-pr-{}.svg", label.name()))] {
+            let svg = chart(kind, label, &scored, &names);
+            std::fs::write(inputs.docs.join(&file), svg).map_err(|e| format!("{file}: {e}"))?;
+            charts.push((label, kind, file));
+        }
+    }
+    let md = markdown(inputs, &bytes, &model, &corpus, &rows, &rows_base, &charts);
+    let path = inputs.docs.join("model-card.md");
+    std::fs::write(&path, md).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("wrote {} and {} charts", path.display(), charts.len());
+    print!("{}", report::text(&rows));
+    Ok(())
+}
+
+/// A ROC or precision-recall chart for `label`: one curve per validation dataset, and all pooled.
+fn chart(kind: &str, label: Label, scored: &[Scored], names: &[&str]) -> String {
+    let mut series = Vec::new();
+    let mut sets: Vec<(String, Vec<(f32, bool)>, bool)> =
+        names.iter().enumerate().map(|(d, n)| (n.to_string(), pairs(scored, label, Some(d)), false)).collect();
+    sets.push(("all".to_string(), pairs(scored, label, None), true));
+    for (name, data, bold) in sets {
+        let (pos, neg) = metrics::counts(&data);
+        if pos == 0 || neg == 0 {
+            continue;
+        }
+        let (points, figure) = if kind == "roc" {
+            (metrics::roc_curve(&data), metrics::roc_auc(&data).unwrap_or(0.0))
+        } else {
+            (metrics::pr_curve(&data), metrics::average_precision(&data).unwrap_or(0.0))
+        };
+        series.push(Series { name: format!("{name} ({figure:.3})"), points, bold });
+    }
+    if kind == "roc" {
+        svg::chart(&format!("{}: ROC on validation (AUC)", label.name()), "false positive rate", "true positive rate", &series, true)
+    } else {
+        svg::chart(&format!("{}: precision-recall on validation (AP)", label.name()), "recall", "precision", &series, false)
+    }
+}
+
+/// Per dataset and head: (train positives, train negatives, validation positives, validation negatives).
+fn counts(corpus: &Corpus, d: usize, label: Label) -> [usize; 4] {
+    let mut c = [0usize; 4];
+    for i in 0..corpus.examples.len() {
+        if corpus.dataset[i] != d {
+            continue;
+        }
+        if let Some(y) = corpus.examples[i].targets.get(label) {
+            let k = usize::from(corpus.side[i] == Side::Validation) * 2 + usize::from(!y);
+            c[k] += 1;
+        }
+    }
+    c
+}
+
+fn markdown(
+    inputs: &Inputs,
+    bytes: &[u8],
+    model: &Model,
+    corpus: &Corpus,
+    rows: &[Row],
+    rows_base: &[Row],
+    charts: &[(Label, &str, String)],
+) -> String {
+    let p = Params::default();
+    let mut s = String::new();
+    let w = &mut s;
+    let _ = writeln!(w, "# moderato model card\n");
+    let _ = writeln!(
+        w,
+        "Generated by `cargo run --release -p moderato-train -- card` from `model/moderato.model` and the validation \
+         splits of `../shared/data`. Do not edit by hand: regenerate.\n"
+    );
+
+    let _ = writeln!(w, "## The model\n");
+    let _ = writeln!(
+        w,
+        "One logistic-regression head per label below, over {} hashed buckets ({} bits) of the features that \
+         `Classifier::featurize` extracts from the normalised text (`src/features.rs`): words, word bigrams, character \
+         3- to 5-grams of each word, and the lexicon hits with their label, severity and whether the context rules \
+         (negation, denouncing quotation) cancelled them. Each feature of a message weighs `1/sqrt(n)` for a message \
+         of `n` features. Weights are int8 with one scale per head, stored bucket-major; probabilities are Platt-calibrated \
+         on the validation split.\n",
+        1u64 << model.bits(),
+        model.bits()
+    );
+    let _ = writeln!(
+        w,
+        "- File: `model/moderato.model`, format version {}, {} bytes raw, {} bytes gzipped (level 9). It holds numbers \
+         only: no text of any dataset.\n- At run time a label's score is the higher of the lexicon's score and the \
+         head's probability, so the model adds what a word list cannot see and a reviewed lexicon hit is never \
+         outvoted. Labels without a head keep the lexicon score.\n- One model for English and Russian. The two \
+         scripts hash to different n-grams, so the languages barely share weights except where sharing helps: the \
+         lexicon-hit features are language-independent, so what the model learns about a hit on English data carries \
+         over to Russian hits. One file means no language-identification step to get wrong on mixed or transliterated \
+         text, one set of thresholds, and half the size of two models.\n",
+        Model::FORMAT_VERSION,
+        bytes.len(),
+        gzipped_len(bytes)
+    );
+    let _ = writeln!(w, "| head | bias | weight scale | Platt a | Platt b | default threshold |\n|---|---:|---:|---:|---:|---:|");
+    for h in model.heads() {
+        let _ = writeln!(
+            w,
+            "| {} | {:.3} | {:.5} | {:.3} | {:.3} | {:.2} |",
+            h.label.name(),
+            h.bias,
+            h.scale,
+            h.platt_a,
+            h.platt_b,
+            h.threshold
+        );
+    }
+    let _ = writeln!(
+        w,
+        "\nsevere_toxicity, profanity and extremism have no head: no dataset here labels them in a way that fits \
+         (profanity and slurs are better served by the reviewed lexicons; the only extremism-like labels are US \
+         white-nationalist \"incitement\" tweets), so they are scored by the lexicon alone.\n"
+    );
+    let _ = writeln!(
+        w,
+        "Thresholds: each head's default threshold maximises, on the validation split, the mean over datasets of F1 \
+         (macro-F1 for toxicity), searched between {:.2} and {:.2} so that a strong lexicon hit (0.8) still passes and \
+         a single mild one (0.3) does not. A user-set threshold replaces it.\n",
+        crate::threshold::LOWEST,
+        crate::threshold::HIGHEST
+    );
+
+    let _ = writeln!(w, "## Reproducing it\n");
+    let _ = writeln!(
+        w,
+        "```sh\ncargo run --release -p moderato-train -- fit     # writes model/moderato.model, byte for byte\n\
+         cargo run --release -p moderato-train -- eval    # prints the validation figures below\n\
+         cargo run --release -p moderato-train -- card    # writes this card and its charts\n```\n"
+    );
+    let _ = writeln!(
+        w,
+        "Settings (the defaults of `fit`): split seed {}, {} bits, FTRL-Proximal alpha {}, beta {}, L1 {}, L2 {}, {} \
+         epochs, single-threaded, examples shuffled each epoch with a seeded SplitMix64. The split puts a message in \
+         validation when a seeded 64-bit hash of its split key is 0 modulo {}; the key is the text itself, or its group \
+         where texts come in groups (a toxic sentence and its rewrites, a hate speech and its counter-narratives, a \
+         dialogue), so near-copies never straddle the split. Data held out by the project (`../shared/heldout`) is \
+         never read.\n",
+        split::SEED,
+        fit::BITS,
+        p.alpha,
+        p.beta,
+        p.l1,
+        p.l2,
+        p.epochs,
+        split::VALIDATION_ONE_IN
+    );
+    let _ = writeln!(
+        w,
+        "The model depends on the features, hence on the normaliser and the lexicons: after changing either, run `fit` \
+         again (the CI test `fit_regenerates_the_shipped_model` fails until then). A change to what \
+         `features::extract` emits must also bump `features::VERSION`, and old model files are then refused.\n"
+    );
+
+    let _ = writeln!(w, "## Training data\n");
+    let _ = writeln!(
+        w,
+        "Every dataset is read as it is in `../shared/data` (its `SOURCE.md` gives origin and citation). Research-only \
+         and non-commercial texts (CONAN, Implicit Hate, the s-nlp Russian sets) are used to train and evaluate only; \
+         nothing of any text is shipped, and the model file holds hashed weights only.\n"
+    );
+    let _ = writeln!(w, "| dataset | lang | licence (as stated) | files |\n|---|---|---|---|");
+    for d in &corpus.datasets {
+        let _ = writeln!(w, "| {} — {} | {} | {} | `{}` |", d.name, d.title, d.language, d.licence, d.files);
+    }
+    let _ = writeln!(w, "\nMessages per head (positives / negatives), training and validation sides:\n");
+    let _ = write!(w, "| dataset |");
+    for l in HEADS {
+        let _ = write!(w, " {} train | {} val |", l.name(), l.name());
+    }
+    let _ = write!(w, "\n|---|");
+    for _ in HEADS {
+        let _ = write!(w, "---:|---:|");
+    }
+    let _ = writeln!(w);
+    for (di, d) in corpus.datasets.iter().enumerate() {
+        let _ = write!(w, "| {} |", d.name);
+        for l in HEADS {
+            let c = counts(corpus, di, l);
+            let cell = |p: usize, n: usize| if p + n == 0 { "".to_string() } else { format!("{p} / {n}") };
+            let _ = write!(w, " {} | {} |", cell(c[0], c[1]), cell(c[2], c[3]));
+        }
+        let _ = writeln!(w);
+    }
+
+    let _ = writeln!(w, "\n## Label mapping\n");
+    let _ = writeln!(
+        w,
+        "What each source label says about moderato's labels. A label a source does not mention is unknown for its \
+         messages (neither positive nor negative): the head neither learns from nor is measured on them.\n"
+    );
+    let _ = writeln!(w, "| dataset | source label | moderato targets |\n|---|---|---|");
+    for d in &corpus.datasets {
+        for (from, to) in d.mapping {
+            let _ = writeln!(w, "| {} | {} | {} |", d.name, from, to);
+        }
+    }
+
+    let _ = writeln!(w, "\n## Validation figures\n");
+    let _ = writeln!(
+        w,
+        "Measured on the validation split (about one message in {}) with the shipped path: lexicon and model combined, \
+         default thresholds. \"Word list\" is the same classifier without the model (`ClassifierBuilder::without_model`).\n",
+        split::VALIDATION_ONE_IN
+    );
+    let _ = writeln!(w, "| target | required | reached | word list |\n|---|---:|---:|---:|");
+    for &(what, label, dataset, figure, required) in TARGETS {
+        let get = |rows: &[Row]| {
+            find(rows, label, dataset).and_then(|r| if figure == "macro-F1" { Some(r.at.macro_f1()) } else { r.auc })
+        };
+        let f = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.3}"));
+        let _ = writeln!(w, "| {what} | {required:.2} | {} | {} |", f(get(rows)), f(get(rows_base)));
+    }
+    let _ = writeln!(w, "\nEvery head on every dataset that labels it (`all` pools the datasets):\n");
+    let _ = writeln!(w, "{}", report::markdown(rows));
+    let _ = writeln!(w, "ROC-AUC of the word-list baseline on the same messages, for comparison:\n");
+    let _ = writeln!(w, "| label | dataset | word list | with model |\n|---|---|---:|---:|");
+    for r in rows {
+        let base = find(rows_base, r.label, &r.dataset).and_then(|b| b.auc);
+        let f = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.3}"));
+        let _ = writeln!(w, "| {} | {} | {} | {} |", r.label.name(), r.dataset, f(base), f(r.auc));
+    }
+    let _ = writeln!(w, "\n### Curves\n");
+    for (label, kind, file) in charts {
+        let what = if *kind == "roc" { "ROC" } else { "precision-recall" };
+        let _ = writeln!(w, "![{} {what}]({file})", label.name());
+    }
+
+    let _ = writeln!(w, "\n## Known limits\n");
+    for limit in LIMITS {
+        let _ = writeln!(w, "- {limit}");
+    }
+    let _ = inputs;
+    s
+}
+
+const LIMITS: &[&str] = &[
+    "In-distribution figures: validation messages come from the same datasets (and platforms, years and annotators) \
+     as the training messages. Expect lower figures on other sources; the project's held-out sets were not used.",
+    "Russian data labels toxicity only. The insult, identity_attack and threat heads learn Russian only from negatives \
+     and from the language-independent lexicon-hit features, so Russian insults, hate and threats rest mostly on the \
+     Russian lexicon.",
+    "The threat head is trained on few and mostly indirect threats (Implicit Hate \"threatening\" tweets, ETHOS \
+     comments inciting violence), all English; direct personal threats are carried by the lexicon.",
+    "A bag of hashed n-grams: no word order beyond bigrams, no understanding of negation, quotation, sarcasm or \
+     reporting beyond the lexicon's context rules. News about attacks and counter-speech share words with what they \
+     report or oppose; the counter-narratives (CONAN) and neutral statements (ToxiGen, RUSSE rewrites, appropriate \
+     Russian messages) are in the training data to teach the difference, but it is learned from words, not meaning.",
+    "Known biases of the sources carry over: Davidson et al. over-label African-American English as offensive; \
+     HateXplain and Implicit Hate come from Gab and US extremist Twitter; names of groups co-occur with hate in \
+     training, so neutral mentions of groups can score higher than they should.",
+    "Calibration is Platt scaling on the pooled validation split, whose mix of datasets sets the base rates; \
+     probabilities on a stream with another base rate are ranked right but not calibrated.",
+    "Hashing into a fixed number of buckets makes unrelated features share weights (collisions); L1 keeps most \
+     weights at zero, which helps the file compress more than it limits collisions.",
+];

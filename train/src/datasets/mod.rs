@@ -1,0 +1,98 @@
+//! The labeled datasets in `../shared/data`, each read as it is and mapped onto moderato's labels.
+//!
+//! Every loader documents its label mapping in its [`Dataset::mapping`] table, which the model card
+//! prints, so the card and the code cannot disagree.
+
+mod conan;
+mod davidson;
+mod ethos;
+mod hatexplain;
+mod implicit_hate;
+mod olid;
+pub mod read;
+mod ru_2ch_pikabu;
+mod ru_inappropriate;
+mod ru_russe_detox;
+mod stormfront;
+mod toxigen;
+
+use crate::example::{Example, Targets};
+use moderato::Label;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A dataset: where it is, what it may be used for, and how its labels map onto moderato's.
+pub struct Dataset {
+    /// Short name used on the command line and in figures (`olid`).
+    pub name: &'static str,
+    /// Full name and citation key.
+    pub title: &'static str,
+    /// `en` or `ru`.
+    pub language: &'static str,
+    /// The licence as the dataset's `SOURCE.md` states it.
+    pub licence: &'static str,
+    /// The files read, relative to the data folder.
+    pub files: &'static str,
+    /// `(source label, moderato targets)`; labels not named are unknown for that source.
+    pub mapping: &'static [(&'static str, &'static str)],
+    /// Reads the dataset from the data folder.
+    pub load: fn(&Path) -> Result<Vec<Example>, String>,
+}
+
+/// Every dataset the trainer uses, in a fixed order (the order of the model card and of training).
+pub const ALL: &[&Dataset] = &[
+    &olid::DATASET,
+    &davidson::DATASET,
+    &hatexplain::DATASET,
+    &stormfront::DATASET,
+    &implicit_hate::DATASET,
+    &ethos::DATASET,
+    &toxigen::DATASET,
+    &conan::DATASET,
+    &ru_2ch_pikabu::DATASET,
+    &ru_russe_detox::DATASET,
+    &ru_inappropriate::DATASET,
+];
+
+/// The dataset called `name`.
+pub fn find(name: &str) -> Option<&'static Dataset> {
+    ALL.iter().copied().find(|d| d.name == name)
+}
+
+/// Labels a benign message is negative for: the labels of the model's heads. A message that a
+/// source calls normal, neutral or counter-speech is evidence against all of them.
+pub const BENIGN: &[Label] = &[Label::Toxicity, Label::Insult, Label::IdentityAttack, Label::Threat];
+
+/// Keeps the first example of each text; later copies fill in targets the first left unknown
+/// (a conflicting later label is dropped: the first one read wins, so the result is deterministic).
+pub fn dedup(examples: Vec<Example>) -> Vec<Example> {
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Example> = Vec::with_capacity(examples.len());
+    for ex in examples {
+        match first.get(&ex.text) {
+            Some(&i) => {
+                let kept = &mut out[i].targets;
+                for l in Label::ALL {
+                    if let (None, Some(v)) = (kept.get(l), ex.targets.get(l)) {
+                        kept.set(l, v);
+                    }
+                }
+            }
+            None => {
+                first.insert(ex.text.clone(), out.len());
+                out.push(ex);
+            }
+        }
+    }
+    out.retain(|e| !e.targets.is_empty());
+    out
+}
+
+/// Targets that are `true` for `pos` and `false` for `neg`.
+pub fn targets(pos: &[Label], neg: &[Label]) -> Targets {
+    let mut t = Targets::of(neg, false);
+    for &l in pos {
+        t.set(l, true);
+    }
+    t
+}

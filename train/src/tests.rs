@@ -1,0 +1,1 @@
+//! Tests that need the training data in ../shared/data (they skip without it).
