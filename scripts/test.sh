@@ -25,5 +25,8 @@ cargo build --release -p moderato-cli
 step "npm package, binding, demo page and benchmark (browser tests in headless Chromium)"
 ./scripts/test-js.sh
 
+step "browser extension: build, end-to-end in Chromium, benchmark"
+./scripts/test-extension.sh
+
 echo
 echo "all test steps passed"
