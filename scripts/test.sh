@@ -16,7 +16,7 @@ cargo test --workspace 2>&1
 
 step "core tests compiled to wasm32, run under wasm-bindgen-test in Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test -p moderato --target wasm32-unknown-unknown --test cases 2>&1
+  cargo test -p moderato --target wasm32-unknown-unknown --test cases --test functional 2>&1
 
 step "CLI contract on a real build"
 cargo build --release -p moderato-cli

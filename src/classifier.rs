@@ -1,6 +1,6 @@
 //! The classifier and its builder.
 
-use crate::context::{self, Cues};
+use crate::context::{Context, Scan, StructHit, Work};
 use crate::error::BuildError;
 use crate::features::{self, HitFeature};
 use crate::label::{Label, LabelSet, Scores};
@@ -14,6 +14,43 @@ use crate::verdict::{Span, Verdict};
 
 /// The threshold of a label that the builder does not set and the model has no head for.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
+/// About how many bytes of normalised text the context layer judges at once (see
+/// `Classifier::context_pass`): far more than a chat message, few enough that rules looking at the
+/// whole window for every hit stay cheap.
+const CONTEXT_WINDOW: usize = 4096;
+
+/// Where the context window starting at byte `w0` of the normalised text ends: the end of the text
+/// if it is near; else after the last sentence end (`.`, `!`, `?`, `;` token) in the second half of
+/// the window; else at the last space in it; else at the first space after it. Never inside a hit
+/// (`hits[next_hit..]`, sorted by start, none starting before `w0`): a window ends after every hit
+/// that starts in it. The result is `text.len()` or the position of a space.
+fn window_end(bytes: &[u8], w0: usize, hits: &[Hit], next_hit: usize) -> usize {
+    let n = bytes.len();
+    if n - w0 <= CONTEXT_WINDOW {
+        return n;
+    }
+    let limit = w0 + CONTEXT_WINDOW;
+    let space = |p: usize| bytes[p] == b' ';
+    let sentence_end = |p: usize| {
+        space(p) && matches!(bytes[p - 1], b'.' | b'!' | b'?' | b';') && space(p - 2)
+    };
+    let mut w1 = (w0 + CONTEXT_WINDOW / 2..limit)
+        .rev()
+        .find(|&p| sentence_end(p))
+        .or_else(|| (w0 + 1..limit).rev().find(|&p| space(p)))
+        .unwrap_or_else(|| (limit..n).find(|&p| space(p)).unwrap_or(n));
+    // Extend past any hit that starts before the cut and ends after it.
+    for hit in &hits[next_hit..] {
+        if hit.start >= w1 {
+            break;
+        }
+        if hit.end > w1 {
+            w1 = (hit.end..n).find(|&p| space(p)).unwrap_or(n);
+        }
+    }
+    w1
+}
 
 /// Which learned model a classifier uses.
 #[derive(Clone)]
@@ -49,6 +86,7 @@ pub struct ClassifierBuilder {
     deny: Vec<(String, LabelSet)>,
     allow: Vec<String>,
     model: ModelChoice,
+    structure_rules: bool,
 }
 
 impl Default for ClassifierBuilder {
@@ -59,6 +97,7 @@ impl Default for ClassifierBuilder {
             deny: Vec::new(),
             allow: Vec::new(),
             model: ModelChoice::Embedded,
+            structure_rules: true,
         }
     }
 }
@@ -94,6 +133,17 @@ impl ClassifierBuilder {
     /// Uses no learned model: lexicons and context rules only (the word-list baseline).
     pub fn without_model(&mut self) -> &mut ClassifierBuilder {
         self.model = ModelChoice::Without;
+        self
+    }
+
+    /// Whether the context layer's structure rules run (default: on). They find identity attacks,
+    /// threats and extremism by clause structure (a protected group with a derogatory predicate,
+    /// a violent verb aimed at a person, recruitment to a listed organisation...) and refine how
+    /// lexicon hits are cancelled (rhetorical questions, clause boundaries, unquoted reports, games,
+    /// reclaimed self-reference). Off, only the plain negation and quotation cues apply: with
+    /// [`without_model`](Self::without_model) that is the word-list baseline.
+    pub fn structure_rules(&mut self, on: bool) -> &mut ClassifierBuilder {
+        self.structure_rules = on;
         self
     }
 
@@ -168,14 +218,14 @@ impl ClassifierBuilder {
             );
         }
         let matcher = Matcher::new(&entries, &allow).map_err(BuildError::new)?;
-        let cues = Cues::parse(context::BUILTIN_CUES.0, context::BUILTIN_CUES.1)
-            .map_err(BuildError::new)?;
+        let context = Context::builtin().map_err(BuildError::new)?;
         Ok(Classifier {
             policy: self.policy,
             thresholds,
             entries,
             matcher,
-            cues,
+            context,
+            structure: self.structure_rules,
             model,
         })
     }
@@ -188,21 +238,41 @@ pub struct Classifier {
     thresholds: [f32; Label::COUNT],
     entries: Vec<Entry>,
     matcher: Matcher,
-    cues: Cues,
+    context: Context,
+    /// Whether the context layer's structure rules run.
+    structure: bool,
     model: Option<Model>,
 }
 
-/// Per-call working memory, kept together so a batch reuses it.
+/// Working memory for [`Classifier::classify_with`]: hold one (per thread) and pass it to every
+/// call, so classifying allocates nothing but the verdict once the buffers have grown to the
+/// longest message seen. Not tied to a classifier; any classifier can use any scratch.
 #[derive(Default)]
-struct Scratch {
+pub struct Scratch {
     norm: Normalized,
     squeezed: Squeezed,
     allowed: Vec<(usize, usize)>,
     hits: Vec<Hit>,
     hit_features: Vec<HitFeature>,
     features: Vec<u32>,
-    chars: Vec<usize>,
+    scan: Scan,
+    work: Work,
+    structure: Vec<StructHit>,
+    /// The structure hits of one context window (see `context_pass`).
+    window_structure: Vec<StructHit>,
+    identity_spans: Vec<(usize, usize)>,
 }
+
+impl core::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("Scratch")
+    }
+}
+
+/// Stage-by-stage entry points for the benchmarks (`benches/stages.rs`); not a stable API.
+#[doc(hidden)]
+#[path = "bench_api.rs"]
+pub mod bench_api;
 
 impl Default for Classifier {
     fn default() -> Classifier {
@@ -272,33 +342,19 @@ impl Classifier {
             &mut scratch.allowed,
             &mut scratch.hits,
         );
-        scratch.hit_features.clear();
-        for hit in &scratch.hits {
-            let entry = &self.entries[hit.entry as usize];
-            let cancelled = entry
-                .labels
-                .iter()
-                .filter(|&l| {
-                    context::cancelled(&self.cues, scratch.norm.as_str(), hit.start, hit.end, l)
-                })
-                .collect();
-            scratch.hit_features.push(HitFeature {
-                labels: entry.labels,
-                severity: entry.severity,
-                cancelled,
-            });
-        }
+        self.context_pass(scratch);
         if extract {
             features::extract(
                 scratch.norm.as_str(),
                 &scratch.hit_features,
                 &mut scratch.features,
-                &mut scratch.chars,
             );
         }
     }
 
-    fn classify_with(&self, text: &str, scratch: &mut Scratch) -> Verdict {
+    /// Classifies one message using `scratch` as working memory: the same verdict as
+    /// [`classify`](Self::classify), without allocating working buffers on every call.
+    pub fn classify_with(&self, text: &str, scratch: &mut Scratch) -> Verdict {
         self.featurize_with(text, scratch, self.model.is_some());
         let norm = &scratch.norm;
 
@@ -330,6 +386,7 @@ impl Classifier {
                 }
             }
         }
+        self.score_structure_hits(scratch, &mut miss, &mut spans);
         let mut scores = Scores::default();
         for label in Label::ALL {
             scores.set(label, 1.0 - miss[label.index()]);
@@ -340,7 +397,10 @@ impl Classifier {
         // flagging labels score the higher of the lexicon and the model: the model adds what a word
         // list cannot see, and a reviewed lexicon hit is never outvoted.
         if let Some(model) = &self.model {
-            for (label, p) in Label::ALL.into_iter().zip(model.probabilities(&scratch.features)) {
+            for (label, p) in Label::ALL
+                .into_iter()
+                .zip(model.probabilities(&scratch.features))
+            {
                 match p {
                     Some(p) if label == Label::Toxicity => scores.set(label, p),
                     Some(p) => scores.raise(label, p),
@@ -355,6 +415,156 @@ impl Classifier {
             spans,
             Language::from_letter_counts(norm.latin_letters(), norm.cyrillic_letters()),
         )
+    }
+
+    /// The context layer over the normalised message: cancels lexicon hits (one hit feature per
+    /// hit, in order) and runs the structure rules (their hit features after the lexicon's: the
+    /// model sees them as hits of their labels and severity).
+    ///
+    /// A long message is judged in windows of about [`CONTEXT_WINDOW`] bytes, cut after a
+    /// sentence where there is one and never inside a hit, so that the context rules, which may
+    /// look at the whole message for every hit, cost a bounded amount per byte: a message of
+    /// megabytes full of hits stays linear instead of quadratic. A chat message fits in one window
+    /// and is judged exactly as a whole.
+    fn context_pass(&self, scratch: &mut Scratch) {
+        scratch.hit_features.clear();
+        scratch.structure.clear();
+        let Scratch {
+            norm,
+            hits,
+            hit_features,
+            scan,
+            work,
+            structure,
+            window_structure,
+            identity_spans,
+            ..
+        } = scratch;
+        let text = norm.as_str();
+        let bytes = text.as_bytes();
+        let n = text.len();
+        let mut w0 = 0;
+        let mut next_hit = 0;
+        loop {
+            let w1 = window_end(bytes, w0, hits, next_hit);
+            let window = &text[w0..w1];
+            self.context.scan(window, scan);
+            let first_hit = next_hit;
+            while next_hit < hits.len() && hits[next_hit].start < w1 {
+                let hit = &hits[next_hit];
+                let entry = &self.entries[hit.entry as usize];
+                let (start, end) = (hit.start - w0, hit.end.min(w1) - w0);
+                let cancelled = entry
+                    .labels
+                    .iter()
+                    .filter(|&l| {
+                        self.context
+                            .cancelled(scan, start, end, l, entry.labels, self.structure)
+                    })
+                    .collect();
+                hit_features.push(HitFeature {
+                    labels: entry.labels,
+                    severity: entry.severity,
+                    cancelled,
+                });
+                next_hit += 1;
+            }
+            if self.structure {
+                identity_spans.clear();
+                for hit in &hits[first_hit..next_hit] {
+                    if self.entries[hit.entry as usize]
+                        .labels
+                        .contains(Label::IdentityAttack)
+                    {
+                        identity_spans.push((hit.start - w0, hit.end.min(w1) - w0));
+                    }
+                }
+                self.context
+                    .structure_hits(scan, identity_spans, work, window_structure);
+                structure.extend(window_structure.iter().map(|h| StructHit {
+                    start: h.start + w0,
+                    end: h.end + w0,
+                    ..*h
+                }));
+            }
+            if w1 >= n {
+                break;
+            }
+            w0 = w1 + 1; // past the space between two tokens
+        }
+        for s in structure.iter() {
+            hit_features.push(HitFeature {
+                labels: s.labels,
+                severity: s.severity,
+                cancelled: s.cancelled,
+            });
+        }
+    }
+
+    /// Runs the context layer's structure rules (if on) and appends their hits to the hit
+    /// features, after the lexicon's: the model sees them as hits of their labels and severity.
+    fn structure_hits(&self, scratch: &mut Scratch) {
+        scratch.structure.clear();
+        if !self.structure {
+            return;
+        }
+        scratch.identity_spans.clear();
+        for hit in &scratch.hits {
+            if self.entries[hit.entry as usize]
+                .labels
+                .contains(Label::IdentityAttack)
+            {
+                scratch.identity_spans.push((hit.start, hit.end));
+            }
+        }
+        self.context.structure_hits(
+            &scratch.scan,
+            &scratch.identity_spans,
+            &mut scratch.work,
+            &mut scratch.structure,
+        );
+        for s in &scratch.structure {
+            scratch.hit_features.push(HitFeature {
+                labels: s.labels,
+                severity: s.severity,
+                cancelled: s.cancelled,
+            });
+        }
+    }
+
+    /// Scores the structure hits like lexicon hits (noisy-or per label); their spans' term is the
+    /// normalised evidence ("muslims are vermin").
+    fn score_structure_hits(
+        &self,
+        scratch: &Scratch,
+        miss: &mut [f32; Label::COUNT],
+        spans: &mut Vec<Span>,
+    ) {
+        let norm = &scratch.norm;
+        for hit in &scratch.structure {
+            let score = hit.severity.score();
+            let mut any = false;
+            for label in hit.labels.iter() {
+                if hit.cancelled.contains(label) {
+                    continue;
+                }
+                any = true;
+                miss[label.index()] *= 1.0 - score;
+                let (start, end) = norm.source_span(hit.start, hit.end);
+                spans.push(Span {
+                    start,
+                    end,
+                    label,
+                    term: norm.as_str()[hit.start..hit.end].to_string(),
+                });
+            }
+            if any {
+                miss[Label::Toxicity.index()] *= 1.0 - score;
+                if hit.severity == Severity::Severe {
+                    miss[Label::SevereToxicity.index()] *= 1.0 - score;
+                }
+            }
+        }
     }
 
     fn decide(&self, scores: Scores, spans: Vec<Span>, language: Language) -> Verdict {
@@ -482,10 +692,18 @@ mod tests {
             "привет, как дела",
         ] {
             assert_eq!(embedded.classify(text), same.classify(text));
-            // The model only ever raises scores above the lexicon's.
+            // The model only ever raises the flagging labels' scores above the lexicon's;
+            // toxicity is the model's own.
             let (with, without) = (embedded.classify(text).scores, bare.classify(text).scores);
+            let mut features = Vec::new();
+            embedded.featurize(text, &mut features);
+            let p = model.probabilities(&features);
             for label in Label::ALL {
-                assert!(with.get(label) >= without.get(label), "{text:?} {label}");
+                match p[label.index()] {
+                    Some(p) if label == Label::Toxicity => assert_eq!(with.get(label), p),
+                    Some(p) => assert_eq!(with.get(label), p.max(without.get(label))),
+                    None => assert_eq!(with.get(label), without.get(label), "{text:?} {label}"),
+                }
             }
         }
     }

@@ -1,8 +1,13 @@
 //! The one feature path shared by training and inference, so the two cannot drift.
 //!
-//! Features are 32-bit hashes of: the normalised words, word bigrams, character 3- to 5-grams of
-//! each word (with `<` `>` marking its edges), and the lexicon hits (label and severity, and whether
-//! the context layer cancelled the hit). A model keeps the low bits of each hash as its bucket.
+//! Features are 32-bit hashes of: the normalised words, word bigrams, the 4-, 5- and 6-letter
+//! prefixes of longer words, and the lexicon hits (label, severity, and whether the context layer
+//! cancelled the hit for that label). A model keeps the low bits of each hash as its bucket.
+//!
+//! Why prefixes and not character n-grams: n-grams from inside words are what the lexicon's
+//! whole-word matching and allow list exist to avoid (`sniggering`, `Maine Coon`, `уродился`), and on
+//! the validation splits they were worth no more than prefixes, which also catch inflection
+//! (`дебил`, `дебилы`, `дебилов` share `дебил`). Evasion is undone by the normaliser before this.
 
 use crate::label::LabelSet;
 use crate::lexicon::Severity;
@@ -20,74 +25,80 @@ pub struct HitFeature {
     pub cancelled: LabelSet,
 }
 
-/// FNV-1a, seeded per feature kind so the kinds hash apart.
+/// FNV-1a, seeded per feature kind so the kinds hash apart; streaming, so the prefixes of a word
+/// are hashed in one pass.
+#[derive(Clone, Copy)]
+struct Fnv(u32);
+
+impl Fnv {
+    #[inline]
+    fn new(seed: u32) -> Fnv {
+        Fnv(0x811c_9dc5 ^ seed.wrapping_mul(0x0100_0193))
+    }
+
+    #[inline]
+    fn bytes(mut self, bytes: &[u8]) -> Fnv {
+        for &b in bytes {
+            self.0 ^= u32::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0193);
+        }
+        self
+    }
+
+    /// Ends a part: a separator, so ("ab","c") and ("a","bc") differ.
+    #[inline]
+    fn part(self, bytes: &[u8]) -> Fnv {
+        self.bytes(bytes).bytes(&[0xff])
+    }
+
+    /// Final avalanche: FNV's low bits are weak, and models keep the low bits.
+    #[inline]
+    fn finish(self) -> u32 {
+        let mut h = self.0;
+        h ^= h >> 16;
+        h = h.wrapping_mul(0x7feb_352d);
+        h ^= h >> 15;
+        h = h.wrapping_mul(0x846c_a68b);
+        h ^ (h >> 16)
+    }
+}
+
+/// The hash of a feature made of `parts`.
 #[inline]
 fn fnv(seed: u32, parts: &[&[u8]]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5 ^ seed.wrapping_mul(0x0100_0193);
-    for part in parts {
-        for &b in *part {
-            h ^= u32::from(b);
-            h = h.wrapping_mul(0x0100_0193);
-        }
-        // Separator between parts, so ("ab","c") and ("a","bc") differ.
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    // Final avalanche: FNV's low bits are weak, and models keep the low bits.
-    h ^= h >> 16;
-    h = h.wrapping_mul(0x7feb_352d);
-    h ^= h >> 15;
-    h = h.wrapping_mul(0x846c_a68b);
-    h ^ (h >> 16)
+    parts.iter().fold(Fnv::new(seed), |h, p| h.part(p)).finish()
 }
 
 const SEED_WORD: u32 = 1;
 const SEED_BIGRAM: u32 = 2;
-const SEED_CHAR: u32 = 3;
+const SEED_PREFIX: u32 = 3;
 const SEED_HIT: u32 = 4;
 const SEED_BIAS: u32 = 5;
 
-/// Character n-gram sizes, in chars.
-const CHAR_NGRAMS: core::ops::RangeInclusive<usize> = 3..=5;
-
-/// Longest word (in chars) whose character n-grams are taken; longer tokens are noise (URLs, spam).
-const MAX_WORD_CHARS: usize = 40;
+/// Prefix lengths, in chars. A word gets a prefix only if it is longer than it.
+const PREFIXES: core::ops::RangeInclusive<usize> = 4..=6;
 
 /// Appends the features of one normalised message to `out` (cleared first).
-/// `chars` is scratch space for the char offsets of a word.
-fn exp() -> &'static str {
-    static E: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    E.get_or_init(|| std::env::var("MODERATO_FEAT").unwrap_or_default())
-}
-
-pub fn extract(norm: &str, hits: &[HitFeature], out: &mut Vec<u32>, chars: &mut Vec<usize>) {
+pub fn extract(norm: &str, hits: &[HitFeature], out: &mut Vec<u32>) {
     out.clear();
     out.push(fnv(SEED_BIAS, &[]));
-    let e = exp();
     let mut prev: Option<&str> = None;
-    let mut prev2: Option<&str> = None;
     for tok in norm.split(' ').filter(|t| !t.is_empty()) {
         out.push(fnv(SEED_WORD, &[tok.as_bytes()]));
         if let Some(p) = prev {
             out.push(fnv(SEED_BIGRAM, &[p.as_bytes(), tok.as_bytes()]));
-            if e.contains("tri") {
-                if let Some(q) = prev2 {
-                    out.push(fnv(9, &[q.as_bytes(), p.as_bytes(), tok.as_bytes()]));
-                }
-            }
         }
-        prev2 = prev;
         prev = Some(tok);
         if tok.chars().next().is_some_and(char::is_alphabetic) {
-            if !e.contains("nochar") {
-                char_ngrams(tok, out, chars);
-            }
-            if e.contains("pre") {
-                for (k, (i, _)) in tok.char_indices().enumerate() {
-                    if k >= 4 && k <= 6 && tok.len() > i {
-                        out.push(fnv(10, &[tok[..i].as_bytes()]));
-                    }
+            // fnv(SEED_PREFIX, [first n chars]) for each n, in one pass.
+            let (mut h, mut fed) = (Fnv::new(SEED_PREFIX), 0);
+            for (n, (at, _)) in tok.char_indices().enumerate().skip(*PREFIXES.start()) {
+                if n > *PREFIXES.end() {
+                    break;
                 }
+                h = h.bytes(&tok.as_bytes()[fed..at]);
+                fed = at;
+                out.push(h.part(&[]).finish());
             }
         }
     }
@@ -99,38 +110,6 @@ pub fn extract(norm: &str, hits: &[HitFeature], out: &mut Vec<u32>, chars: &mut 
                 u8::from(hit.cancelled.contains(label)),
             ];
             out.push(fnv(SEED_HIT, &[&tag]));
-        }
-    }
-}
-
-/// Character n-grams of `<word>`.
-fn char_ngrams(word: &str, out: &mut Vec<u32>, chars: &mut Vec<usize>) {
-    chars.clear();
-    // Offsets into the padded word `<word>`: '<' at 0, the word's chars, '>' at the end.
-    chars.push(0);
-    for (i, _) in word.char_indices() {
-        chars.push(1 + i);
-    }
-    if chars.len() - 1 > MAX_WORD_CHARS {
-        return;
-    }
-    chars.push(1 + word.len());
-    chars.push(2 + word.len()); // end sentinel
-    let padded_len = chars.len() - 1; // number of chars in `<word>`
-    let w = word.as_bytes();
-    let lo = if exp().contains("c4") { 4 } else { 3 };
-    for n in lo..=*CHAR_NGRAMS.end() {
-        if n > padded_len {
-            break;
-        }
-        for start in 0..=padded_len - n {
-            let (a, b) = (chars[start], chars[start + n]);
-            // Bytes of `<word>` between a and b, without building the padded string.
-            let open: &[u8] = if a == 0 { b"<" } else { &[] };
-            let close: &[u8] = if b == 2 + word.len() { b">" } else { &[] };
-            let lo = a.saturating_sub(1).min(w.len());
-            let hi = b.saturating_sub(1).min(w.len());
-            out.push(fnv(SEED_CHAR, &[open, &w[lo..hi], close]));
         }
     }
 }
@@ -147,19 +126,22 @@ pub fn feature_value(n: usize) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::label::Label;
 
     fn feats(s: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        extract(s, &[], &mut out, &mut Vec::new());
+        extract(s, &[], &mut out);
         out
     }
 
     #[test]
     fn counts() {
-        // bias + 1 word + char n-grams of "<ab>" (4 chars: two 3-grams, one 4-gram).
-        assert_eq!(feats("ab").len(), 1 + 1 + 2 + 1);
-        // bias + 2 words + 1 bigram + ngrams("<ab>")=3 + ngrams("<cd>")=3, and "." has no n-grams
-        assert_eq!(feats("ab cd").len(), 1 + 2 + 1 + 3 + 3);
+        // bias + 1 word; "abcd" is not longer than 4 chars, so no prefix.
+        assert_eq!(feats("abcd").len(), 1 + 1);
+        // bias + 1 word + prefixes of 4, 5 and 6 chars ("abcdefg" has 7).
+        assert_eq!(feats("abcdefg").len(), 1 + 1 + 3);
+        // bias + 3 words + 2 bigrams + the 4-prefix of "hello"; "." and "12345" get no prefixes.
+        assert_eq!(feats("hello . 12345").len(), 1 + 3 + 2 + 1);
         assert_eq!(feats("").len(), 1);
     }
 
@@ -167,8 +149,8 @@ mod tests {
     fn deterministic_and_distinct() {
         assert_eq!(feats("kill you"), feats("kill you"));
         assert_ne!(feats("kill you"), feats("you kill"));
-        // The n-gram of the padded word equals the n-gram of the same bytes elsewhere: "<ab" and "<ab>" differ.
-        let f = feats("ab");
+        // A word, its prefix and a bigram never hash alike: "abcde" has word "abcde" and prefix "abcd".
+        let f = feats("abcde abcd");
         let mut sorted = f.clone();
         sorted.sort();
         sorted.dedup();
@@ -176,8 +158,45 @@ mod tests {
     }
 
     #[test]
-    fn cyrillic_ngrams_follow_chars() {
-        // "<убей>" has 6 chars: 4 trigrams, 3 four-grams, 2 five-grams.
-        assert_eq!(feats("убей").len(), 1 + 1 + 4 + 3 + 2);
+    fn streamed_prefixes_equal_whole_hashes() {
+        for word in ["abcdefgh", "дебилов", "naïveté", "abcde"] {
+            let f = feats(word);
+            let chars: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+            let want: Vec<u32> = PREFIXES
+                .filter(|&n| n < chars.len())
+                .map(|n| fnv(SEED_PREFIX, &[&word.as_bytes()[..chars[n]]]))
+                .collect();
+            assert_eq!(f[2..], want[..], "{word}");
+        }
+    }
+
+    #[test]
+    fn cyrillic_prefixes_follow_chars() {
+        // "дебилов" has 7 chars (14 bytes): prefixes of 4, 5 and 6 chars, shared with "дебилы".
+        let a = feats("дебилов");
+        let b = feats("дебилы");
+        assert_eq!(a.len(), 1 + 1 + 3);
+        assert_eq!(b.len(), 1 + 1 + 2);
+        assert_eq!(a[2..4], b[2..4]);
+    }
+
+    #[test]
+    fn hits_carry_label_severity_and_cancellation() {
+        let mut labels = LabelSet::EMPTY;
+        labels.insert(Label::Threat);
+        labels.insert(Label::Insult);
+        let mut cancelled = LabelSet::EMPTY;
+        cancelled.insert(Label::Threat);
+        let hit = |cancelled| HitFeature {
+            labels,
+            severity: Severity::Strong,
+            cancelled,
+        };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        extract("x", &[hit(LabelSet::EMPTY)], &mut a);
+        extract("x", &[hit(cancelled)], &mut b);
+        assert_eq!(a.len(), 1 + 1 + 2);
+        assert_eq!(a[..3], b[..3], "insult is not cancelled in either");
+        assert_ne!(a[3], b[3], "threat is cancelled in one");
     }
 }

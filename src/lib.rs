@@ -33,7 +33,9 @@ pub mod normalize;
 mod policy;
 mod verdict;
 
-pub use classifier::{Classifier, ClassifierBuilder, DEFAULT_THRESHOLD};
+#[doc(hidden)]
+pub use classifier::bench_api;
+pub use classifier::{Classifier, ClassifierBuilder, Scratch, DEFAULT_THRESHOLD};
 pub use error::BuildError;
 pub use features::feature_value;
 pub use label::{Label, LabelSet, Scores, UnknownLabel};

@@ -42,8 +42,8 @@ pub struct Hit {
 /// The squeezed copy of one normalised message; reusable across messages.
 #[derive(Clone, Debug, Default)]
 pub struct Squeezed {
-    /// `" " + squeezed tokens + " "`.
-    text: String,
+    /// `" " + squeezed tokens + " "` (UTF-8: whole chars of the normalised text are copied).
+    text: Vec<u8>,
     /// Per byte of `text`: the letter-run length of its char in the normalised text (0 for non-letters).
     runs: Vec<u8>,
     /// Per byte of `text`: the byte range of its char in the normalised text.
@@ -56,48 +56,72 @@ impl Squeezed {
         self.text.clear();
         self.runs.clear();
         self.origin.clear();
-        self.push(' ', 0, (0, 0));
-        let mut chars = norm.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        self.text.reserve(norm.len() + 2);
+        self.runs.reserve(norm.len() + 2);
+        self.origin.reserve(norm.len() + 2);
+        self.push(b' ', 0, (0, 0));
+        // Byte-wise: ASCII needs no decoding, and a run of one char is found by comparing its
+        // bytes; only a non-ASCII char is decoded, to ask whether it is a letter.
+        let bytes = norm.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
             // Commas do not break a phrase: "I know, where you live" is "i know where you live".
-            if c == ',' {
-                if chars.peek().is_some_and(|&(_, d)| d == ' ') {
-                    chars.next();
+            if b == b',' {
+                i += 1;
+                if bytes.get(i) == Some(&b' ') {
+                    i += 1;
                 }
                 continue;
             }
-            let mut end = i + c.len_utf8();
-            let mut run = 1u8;
-            if c.is_alphabetic() {
-                while let Some(&(j, d)) = chars.peek() {
-                    if d != c {
-                        break;
+            if b < 0x80 {
+                let mut end = i + 1;
+                let mut run = 0u8;
+                if b.is_ascii_alphabetic() {
+                    run = 1;
+                    while bytes.get(end) == Some(&b) {
+                        run = run.saturating_add(1);
+                        end += 1;
                     }
+                }
+                self.push(b, run, (i as u32, end as u32));
+                i = end;
+                continue;
+            }
+            let (len, letter) = match norm.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.len_utf8(), is_letter(c)),
+                None => (1, false), // not reachable for a valid `&str`
+            };
+            let ch = &bytes[i..i + len];
+            let mut end = i + len;
+            let mut run = 1u8;
+            if letter {
+                while bytes.get(end..end + len) == Some(ch) {
                     run = run.saturating_add(1);
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end += len;
                 }
             }
-            let r = if c.is_alphabetic() { run } else { 0 };
-            self.push(c, r, (i as u32, end as u32));
+            let run = if letter { run } else { 0 };
+            for &byte in ch {
+                self.push(byte, run, (i as u32, end as u32));
+            }
+            i = end;
         }
         let n = norm.len() as u32;
-        self.push(' ', 0, (n, n));
+        self.push(b' ', 0, (n, n));
     }
 
-    fn push(&mut self, c: char, run: u8, origin: (u32, u32)) {
-        let mut buf = [0u8; 4];
-        let s = c.encode_utf8(&mut buf);
-        self.text.push_str(s);
-        for _ in 0..s.len() {
-            self.runs.push(run);
-            self.origin.push(origin);
-        }
+    /// Appends one byte with the run length and origin of its char.
+    #[inline]
+    fn push(&mut self, byte: u8, run: u8, origin: (u32, u32)) {
+        self.text.push(byte);
+        self.runs.push(run);
+        self.origin.push(origin);
     }
 
     /// Widens `[start, end)` to the whole words it touches (stopping at spaces).
     fn widen(&self, mut start: usize, mut end: usize) -> (usize, usize) {
-        let b = self.text.as_bytes();
+        let b = &self.text;
         while start > 0 && b[start - 1] != b' ' {
             start -= 1;
         }
@@ -120,12 +144,23 @@ impl Squeezed {
     }
 }
 
+/// `c.is_alphabetic()`, without the table search for the letters normalised text is made of
+/// (ASCII and basic Cyrillic).
+#[inline]
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{400}'..='\u{481}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Squeezes a term's text into (squeezed pattern, run lengths per byte).
 fn squeeze_term(text: &str) -> (String, Vec<u8>) {
     let mut sq = Squeezed::default();
     sq.fill(text);
     // Drop the boundary spaces `fill` adds.
-    let inner = sq.text[1..sq.text.len() - 1].to_string();
+    let inner = String::from_utf8_lossy(&sq.text[1..sq.text.len() - 1]).into_owned();
     let runs = sq.runs[1..sq.runs.len() - 1].to_vec();
     (inner, runs)
 }
@@ -203,7 +238,7 @@ impl Matcher {
         out.clear();
         allowed.clear();
         sq.fill(norm.as_str());
-        let bytes = sq.text.as_bytes();
+        let bytes = &sq.text[..];
         for m in self.automaton.find_overlapping_iter(bytes) {
             let pat = &self.patterns[m.pattern().as_usize()];
             let ok = pat
@@ -234,25 +269,69 @@ impl Matcher {
                 }),
             }
         }
-        out.retain(|h| !allowed.iter().any(|&(s, e)| s <= h.start && h.end <= e));
+        // A hit inside an allowed region is dropped. With the regions sorted by start and each end
+        // raised to the furthest end so far, one binary search per hit decides, so a message full
+        // of allowed words and hits stays linear (comparing every hit with every region did not).
+        allowed.sort_unstable();
+        let mut reach = 0;
+        for region in allowed.iter_mut() {
+            reach = reach.max(region.1);
+            region.1 = reach;
+        }
+        out.retain(|h| {
+            let i = allowed.partition_point(|&(s, _)| s <= h.start);
+            i == 0 || allowed[i - 1].1 < h.end
+        });
         out.sort_by_key(|h| (h.start, h.end, core::cmp::Reverse(h.matched), h.entry));
+        // Among the hits of one region only those of the longest pattern stay. `out` is sorted so
+        // the first hit of each region has the longest pattern; compacted in place, in one pass.
+        let mut kept = 0;
         let mut i = 0;
         while i < out.len() {
-            // `out` is sorted so the first hit of each region has the longest pattern.
             let (s, e, longest) = (out[i].start, out[i].end, out[i].matched);
-            let mut j = i + 1;
+            let mut j = i;
             while j < out.len() && out[j].start == s && out[j].end == e {
+                if out[j].matched == longest {
+                    out[kept] = out[j];
+                    kept += 1;
+                }
                 j += 1;
             }
-            let keep = out[i..j].iter().filter(|h| h.matched == longest).count();
-            out.drain(i + keep..j);
-            i += keep;
+            i = j;
         }
+        out.truncate(kept);
         for h in out.iter_mut() {
             let (s, e) = sq.to_normalized(h.start, h.end);
             h.start = s;
             h.end = e;
         }
         out.dedup_by_key(|h| (h.start, h.end, h.entry));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn squeezed_runs_and_commas() {
+        let mut sq = Squeezed::default();
+        sq.fill("kiill , you ёёж 22 x,y");
+        let text = String::from_utf8(sq.text.clone()).unwrap();
+        assert_eq!(text, " kil you ёж 22 xy ");
+        let runs: Vec<u8> = sq.runs.clone();
+        assert_eq!(&runs[1..4], &[1, 2, 2]);
+        assert_eq!(sq.origin[2], (1, 3));
+        // "ёё" squeezed to one "ё" (2 bytes) with run 2, "ж" with run 1.
+        let at = text.find('ё').unwrap();
+        assert_eq!(&sq.runs[at..at + 4], &[2, 2, 1, 1]);
+        assert_eq!(sq.runs[text.find("22").unwrap()], 0);
     }
 }

@@ -188,15 +188,18 @@ impl Model {
     /// Each head's uncalibrated margin for a message's features, indexed by label
     /// (0 for labels without a head).
     pub fn margins(&self, features: &[u32]) -> [f32; Label::COUNT] {
-        let h = self.heads.len();
         let mask = (1usize << self.bits) - 1;
-        let mut sums = [0i32; Label::COUNT];
-        for &f in features {
-            let at = (f as usize & mask) * h;
-            for (sum, &w) in sums.iter_mut().zip(&self.weights[at..at + h]) {
-                *sum += i32::from(w as i8);
-            }
-        }
+        let w = &self.weights;
+        // One fixed-size loop per head count, so the compiler unrolls it.
+        let sums = match self.heads.len() {
+            1 => sums::<1>(w, mask, features),
+            2 => sums::<2>(w, mask, features),
+            3 => sums::<3>(w, mask, features),
+            4 => sums::<4>(w, mask, features),
+            5 => sums::<5>(w, mask, features),
+            6 => sums::<6>(w, mask, features),
+            _ => sums::<7>(w, mask, features),
+        };
         let value = features::feature_value(features.len());
         let mut out = [0.0f32; Label::COUNT];
         for (head, &sum) in self.heads.iter().zip(&sums) {
@@ -216,6 +219,20 @@ impl Model {
         }
         out
     }
+}
+
+/// Per head, the sum of the int8 weights of the features' buckets (`H` heads, bucket-major).
+fn sums<const H: usize>(weights: &[u8], mask: usize, features: &[u32]) -> [i32; Label::COUNT] {
+    let mut sums = [0i32; Label::COUNT];
+    for &f in features {
+        let at = (f as usize & mask) * H;
+        if let Some(row) = weights.get(at..at + H) {
+            for k in 0..H {
+                sums[k] += i32::from(row[k] as i8);
+            }
+        }
+    }
+    sums
 }
 
 fn check_shape(bits: u8, heads: usize) -> Result<(), ModelError> {

@@ -242,6 +242,13 @@ fn map_non_ascii<S: Sink>(c: char, start: u32, end: u32, sink: &mut S) {
         sink.unit(unit(c, start, end, Kind::Letter, Script::Other, false));
         return;
     }
+    // The two Arabic honorific ligatures expand to 18 and 8 letters in three and two words, by
+    // far the longest compatibility forms (the next is 7 chars); kept whole, a message of them
+    // cannot have a normal form (and working memory) ten times its own size.
+    if cp == 0xFDFA || cp == 0xFDFB {
+        sink.unit(unit(c, start, end, Kind::Letter, Script::Other, false));
+        return;
+    }
     decompose_compatible(c, |d| {
         let upper = d.is_uppercase();
         if (d as u32) < 0x80 {

@@ -34,11 +34,25 @@ pub fn run(dir: &Path, configure: impl Fn(&mut ClassifierBuilder)) -> Result<Vec
     files.sort();
     let mut out = Vec::new();
     for file in files {
-        let contents = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        for (i, line) in contents.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let place = format!("{}:{}", file.file_name().unwrap_or_default().to_string_lossy(), i + 1);
+        let contents =
+            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        for (i, line) in contents
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let place = format!(
+                "{}:{}",
+                file.file_name().unwrap_or_default().to_string_lossy(),
+                i + 1
+            );
             let case: Value = serde_json::from_str(line).map_err(|e| format!("{place}: {e}"))?;
-            let field = |k: &str| case.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            let field = |k: &str| {
+                case.get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string()
+            };
             let labels = |k: &str| -> Vec<Label> {
                 case.get(k)
                     .and_then(Value::as_array)
@@ -46,8 +60,13 @@ pub fn run(dir: &Path, configure: impl Fn(&mut ClassifierBuilder)) -> Result<Vec
                     .unwrap_or_default()
             };
             let policy = field("policy");
-            let classifier = classifiers.get(&policy).ok_or_else(|| format!("{place}: unknown policy {policy:?}"))?;
-            let expect_flagged = case.get("flagged").and_then(Value::as_bool).unwrap_or(false);
+            let classifier = classifiers
+                .get(&policy)
+                .ok_or_else(|| format!("{place}: unknown policy {policy:?}"))?;
+            let expect_flagged = case
+                .get("flagged")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
             let v = classifier.classify(&field("text"));
             let mut problems = Vec::new();
             if v.flagged != expect_flagged {
@@ -63,14 +82,22 @@ pub fn run(dir: &Path, configure: impl Fn(&mut ClassifierBuilder)) -> Result<Vec
                     problems.push(format!("unwanted {l} ({:.2})", v.scores.get(l)));
                 }
             }
-            let tier = case.get("tier").and_then(Value::as_str).unwrap_or("lexicon").to_string();
+            let tier = case
+                .get("tier")
+                .and_then(Value::as_str)
+                .unwrap_or("lexicon")
+                .to_string();
             out.push(Outcome {
                 place,
                 tier,
                 category: field("category"),
                 expect_flagged,
                 passed: problems.is_empty(),
-                problem: format!("{} [labels {:?}]", problems.join(", "), v.labels.iter().map(|l| l.name()).collect::<Vec<_>>()),
+                problem: format!(
+                    "{} [labels {:?}]",
+                    problems.join(", "),
+                    v.labels.iter().map(|l| l.name()).collect::<Vec<_>>()
+                ),
             });
         }
     }
@@ -81,7 +108,11 @@ pub fn run(dir: &Path, configure: impl Fn(&mut ClassifierBuilder)) -> Result<Vec
 pub fn summary(outcomes: &[Outcome]) -> String {
     let mut table: BTreeMap<(String, &str), (usize, usize)> = BTreeMap::new();
     for o in outcomes {
-        let kind = if o.expect_flagged { "must flag" } else { "must not flag" };
+        let kind = if o.expect_flagged {
+            "must flag"
+        } else {
+            "must not flag"
+        };
         let row = table.entry((o.tier.clone(), kind)).or_default();
         row.1 += 1;
         row.0 += usize::from(o.passed);

@@ -21,14 +21,27 @@ impl Corpus {
         if !data.is_dir() {
             return Err(format!("no data folder at {}", data.display()));
         }
-        let which: Vec<&'static Dataset> = if which.is_empty() { datasets::ALL.to_vec() } else { which.to_vec() };
-        let mut corpus = Corpus { datasets: which.clone(), examples: Vec::new(), dataset: Vec::new(), side: Vec::new() };
+        let which: Vec<&'static Dataset> = if which.is_empty() {
+            datasets::ALL.to_vec()
+        } else {
+            which.to_vec()
+        };
+        let mut corpus = Corpus {
+            datasets: which.clone(),
+            examples: Vec::new(),
+            dataset: Vec::new(),
+            side: Vec::new(),
+        };
         let pb = progress::bar(which.len(), "loading datasets");
         for (i, d) in which.iter().enumerate() {
             pb.set_message(format!("loading {}", d.name));
             let examples = (d.load)(data).map_err(|e| format!("{}: {e}", d.name))?;
             for ex in examples {
-                corpus.side.push(split::side(&ex.key, seed));
+                corpus.side.push(if d.validation {
+                    split::side(&ex.key, seed)
+                } else {
+                    Side::Train
+                });
                 corpus.dataset.push(i);
                 corpus.examples.push(ex);
             }
@@ -40,6 +53,8 @@ impl Corpus {
 
     /// Indices of the examples on `side`, in load order.
     pub fn indices(&self, side: Side) -> Vec<usize> {
-        (0..self.examples.len()).filter(|&i| self.side[i] == side).collect()
+        (0..self.examples.len())
+            .filter(|&i| self.side[i] == side)
+            .collect()
     }
 }

@@ -12,8 +12,6 @@ use std::path::{Path, PathBuf};
 /// Which model the evaluated classifier uses.
 #[derive(Clone, Debug)]
 pub enum ModelSource {
-    /// The model embedded in the library as built.
-    Embedded,
     /// A model file.
     File(PathBuf),
     /// No model: the word-list baseline.
@@ -24,7 +22,6 @@ pub enum ModelSource {
 pub fn classifier(source: &ModelSource) -> Result<Classifier, String> {
     let mut b = Classifier::builder();
     match source {
-        ModelSource::Embedded => {}
         ModelSource::File(path) => {
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
             b.model_bytes(&bytes);
@@ -54,11 +51,18 @@ pub fn validation(
         scoring::score(classifier, &corpus.examples, &corpus.dataset, &val)
     };
     let names: Vec<&str> = corpus.datasets.iter().map(|d| d.name).collect();
-    Ok(report::rows(&scored, &names, labels, |l| classifier.threshold(l)))
+    Ok(report::rows(&scored, &names, labels, |l| {
+        classifier.threshold(l)
+    }))
 }
 
 /// Figures on every example of a labeled file, named `name` in the table.
-pub fn file(classifier: &Classifier, examples: &[Example], name: &str, labels: &[Label]) -> Vec<Row> {
+pub fn file(
+    classifier: &Classifier,
+    examples: &[Example],
+    name: &str,
+    labels: &[Label],
+) -> Vec<Row> {
     let rows: Vec<usize> = (0..examples.len()).collect();
     let dataset = vec![0; examples.len()];
     let scored = scoring::score(classifier, examples, &dataset, &rows);

@@ -45,11 +45,19 @@ pub struct Example {
 impl Example {
     /// An example split on its own text.
     pub fn new(text: &str, targets: Targets) -> Example {
-        Example { text: text.to_string(), key: text.to_string(), targets }
+        Example {
+            text: text.to_string(),
+            key: text.to_string(),
+            targets,
+        }
     }
 
     /// An example split with the group `key`.
     pub fn grouped(text: &str, key: &str, targets: Targets) -> Example {
-        Example { text: text.to_string(), key: key.to_string(), targets }
+        Example {
+            text: text.to_string(),
+            key: key.to_string(),
+            targets,
+        }
     }
 }

@@ -17,20 +17,29 @@ pub struct Params {
     pub beta: f64,
     pub l1: f64,
     pub l2: f64,
+    /// L2 of the per-dataset intercepts: large keeps them small (they absorb only part of each
+    /// dataset's base rate, and the shared weights still learn that benign sources are benign).
+    pub domain_l2: f64,
     pub epochs: usize,
 }
 
 impl Default for Params {
     fn default() -> Params {
-        Params { alpha: 0.1, beta: 1.0, l1: 1.0, l2: 1.0, epochs: 4 }
+        Params {
+            alpha: 0.3,
+            beta: 1.0,
+            l1: 0.1,
+            l2: 3.0,
+            domain_l2: 3000.0,
+            epochs: 10,
+        }
     }
 }
 
-/// What one example teaches: per head `1` positive, `0` negative, `-1` unknown; and its weight.
+/// What one example teaches: per head `1` positive, `0` negative, `-1` unknown.
 #[derive(Clone, Copy, Debug)]
 pub struct Target {
     pub heads: [i8; MAX_HEADS],
-    pub weight: f32,
     /// The example's dataset: each dataset gets its own intercept during training (see [`Ftrl`]).
     pub dataset: u16,
 }
@@ -85,7 +94,10 @@ impl Ftrl {
         let mut cached: Vec<f64> = Vec::new();
         for epoch in 0..self.params.epochs {
             rng.shuffle(&mut order);
-            let pb = progress::bar(order.len(), &format!("training epoch {}/{}", epoch + 1, self.params.epochs));
+            let pb = progress::bar(
+                order.len(),
+                &format!("training epoch {}/{}", epoch + 1, self.params.epochs),
+            );
             for (k, &i) in order.iter().enumerate() {
                 self.step(matrix, i, &targets[i], &mut cached);
                 if k % 4096 == 0 {
@@ -97,26 +109,38 @@ impl Ftrl {
     }
 
     /// One FTRL update on example `i` for every head it has a target for.
+    #[allow(clippy::needless_range_loop)] // heads index several parallel arrays
     fn step(&mut self, matrix: &Matrix, i: usize, target: &Target, cached: &mut Vec<f64>) {
         let (buckets, values) = matrix.row(i);
         let h = self.heads;
-        let Params { alpha, l1, l2, .. } = self.params;
+        let Params {
+            alpha,
+            l1,
+            l2,
+            domain_l2,
+            ..
+        } = self.params;
         // Margins, remembering each weight for the update.
         let mut margin = [0.0f64; MAX_HEADS];
         let domain = target.dataset as usize * h;
-        let use_domain = std::env::var("MODERATO_DOMAIN").is_ok();
-        let l2d: f64 = std::env::var("MODERATO_DOMAIN").ok().and_then(|v| v.parse().ok()).unwrap_or(l2);
         for head in 0..h {
-            margin[head] = self.weight(self.bias_z[head], self.bias_n[head], 0.0, 0.0);
-            if use_domain {
-                margin[head] += self.weight(self.domain_z[domain + head], self.domain_n[domain + head], 0.0, l2d);
-            }
+            margin[head] = self.weight(self.bias_z[head], self.bias_n[head], 0.0, 0.0)
+                + self.weight(
+                    self.domain_z[domain + head],
+                    self.domain_n[domain + head],
+                    0.0,
+                    domain_l2,
+                );
         }
         cached.clear();
         for (&b, &x) in buckets.iter().zip(values) {
             let at = b as usize * h;
             for head in 0..h {
-                let w = if target.heads[head] < 0 { 0.0 } else { self.weight(self.z[at + head], self.n[at + head], l1, l2) };
+                let w = if target.heads[head] < 0 {
+                    0.0
+                } else {
+                    self.weight(self.z[at + head], self.n[at + head], l1, l2)
+                };
                 margin[head] += w * f64::from(x);
                 cached.push(w);
             }
@@ -126,18 +150,28 @@ impl Ftrl {
         for head in 0..h {
             if target.heads[head] >= 0 {
                 let p = 1.0 / (1.0 + (-margin[head].clamp(-35.0, 35.0)).exp());
-                grad[head] = (p - f64::from(target.heads[head])) * f64::from(target.weight);
+                grad[head] = p - f64::from(target.heads[head]);
             }
         }
         for head in 0..h {
             if target.heads[head] >= 0 {
                 let w = self.weight(self.bias_z[head], self.bias_n[head], 0.0, 0.0);
-                update(&mut self.bias_z[head], &mut self.bias_n[head], grad[head], w, alpha);
-                if use_domain {
-                    let (z, n) = (&mut self.domain_z[domain + head], &mut self.domain_n[domain + head]);
-                    let w = -(*z) / ((self.params.beta + n.sqrt()) / alpha + l2d);
-                    update(z, n, grad[head], w, alpha);
-                }
+                update(
+                    &mut self.bias_z[head],
+                    &mut self.bias_n[head],
+                    grad[head],
+                    w,
+                    alpha,
+                );
+                let at = domain + head;
+                let w = self.weight(self.domain_z[at], self.domain_n[at], 0.0, domain_l2);
+                update(
+                    &mut self.domain_z[at],
+                    &mut self.domain_n[at],
+                    grad[head],
+                    w,
+                    alpha,
+                );
             }
         }
         for (e, (&b, &x)) in buckets.iter().zip(values).enumerate() {
@@ -145,7 +179,13 @@ impl Ftrl {
             for head in 0..h {
                 if target.heads[head] >= 0 {
                     let g = grad[head] * f64::from(x);
-                    update(&mut self.z[at + head], &mut self.n[at + head], g, cached[e * h + head], alpha);
+                    update(
+                        &mut self.z[at + head],
+                        &mut self.n[at + head],
+                        g,
+                        cached[e * h + head],
+                        alpha,
+                    );
                 }
             }
         }
@@ -154,12 +194,18 @@ impl Ftrl {
     /// The weights, bucket-major (`[bucket * heads + head]`).
     pub fn weights(&self) -> Vec<f64> {
         let Params { l1, l2, .. } = self.params;
-        self.z.iter().zip(&self.n).map(|(&z, &n)| self.weight(z, n, l1, l2)).collect()
+        self.z
+            .iter()
+            .zip(&self.n)
+            .map(|(&z, &n)| self.weight(z, n, l1, l2))
+            .collect()
     }
 
     /// The per-head intercepts.
     pub fn biases(&self) -> Vec<f64> {
-        (0..self.heads).map(|h| self.weight(self.bias_z[h], self.bias_n[h], 0.0, 0.0)).collect()
+        (0..self.heads)
+            .map(|h| self.weight(self.bias_z[h], self.bias_n[h], 0.0, 0.0))
+            .collect()
     }
 }
 

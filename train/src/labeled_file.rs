@@ -18,13 +18,28 @@ pub struct LabelColumn {
 impl LabelColumn {
     /// Parses `LABEL=COLUMN` or `LABEL=COLUMN:VALUE[,VALUE...]`.
     pub fn parse(spec: &str) -> Result<LabelColumn, String> {
-        let (label, rest) = spec.split_once('=').ok_or_else(|| format!("--label {spec:?}: expected LABEL=COLUMN[:VALUES]"))?;
-        let label: Label = label.trim().parse().map_err(|e| format!("--label {spec:?}: {e}"))?;
+        let (label, rest) = spec
+            .split_once('=')
+            .ok_or_else(|| format!("--label {spec:?}: expected LABEL=COLUMN[:VALUES]"))?;
+        let label: Label = label
+            .trim()
+            .parse()
+            .map_err(|e| format!("--label {spec:?}: {e}"))?;
         let (column, values) = match rest.split_once(':') {
-            Some((c, v)) => (c, v.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()),
+            Some((c, v)) => (
+                c,
+                v.split(',')
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect(),
+            ),
             None => (rest, Vec::new()),
         };
-        Ok(LabelColumn { label, column: column.trim().to_string(), positive: values })
+        Ok(LabelColumn {
+            label,
+            column: column.trim().to_string(),
+            positive: values,
+        })
     }
 
     fn value(&self, field: &str) -> Result<Option<bool>, String> {
@@ -44,15 +59,29 @@ impl LabelColumn {
 }
 
 /// Reads the file; the delimiter is a tab for `.tsv` / `.tsv.gz` unless given.
-pub fn load(path: &Path, text_column: &str, labels: &[LabelColumn], delimiter: Option<u8>) -> Result<Vec<Example>, String> {
+pub fn load(
+    path: &Path,
+    text_column: &str,
+    labels: &[LabelColumn],
+    delimiter: Option<u8>,
+) -> Result<Vec<Example>, String> {
     let name = path.to_string_lossy();
-    let delimiter = delimiter.unwrap_or(if name.ends_with(".tsv") || name.ends_with(".tsv.gz") { b'\t' } else { b',' });
+    let delimiter = delimiter.unwrap_or(if name.ends_with(".tsv") || name.ends_with(".tsv.gz") {
+        b'\t'
+    } else {
+        b','
+    });
     let table = Table::open(path, delimiter)?;
     let text_at = table.column(text_column)?;
-    let label_at: Vec<usize> = labels.iter().map(|l| table.column(&l.column)).collect::<Result<_, _>>()?;
+    let label_at: Vec<usize> = labels
+        .iter()
+        .map(|l| table.column(&l.column))
+        .collect::<Result<_, _>>()?;
     let mut out = Vec::new();
     table.for_each(|row| {
-        let Some(t) = row.get(text_at).and_then(|f| text(f)) else { return Ok(()) };
+        let Some(t) = row.get(text_at).and_then(|f| text(f)) else {
+            return Ok(());
+        };
         let mut targets = Targets::default();
         for (spec, &at) in labels.iter().zip(&label_at) {
             if let Some(v) = spec.value(row.get(at).map_or("", String::as_str))? {
@@ -72,12 +101,18 @@ mod tests {
     #[test]
     fn label_specs() {
         let l = LabelColumn::parse("toxicity=subtask_a:OFF").unwrap();
-        assert_eq!((l.label, l.column.as_str(), l.positive.clone()), (Label::Toxicity, "subtask_a", vec!["OFF".to_string()]));
+        assert_eq!(
+            (l.label, l.column.as_str(), l.positive.clone()),
+            (Label::Toxicity, "subtask_a", vec!["OFF".to_string()])
+        );
         assert_eq!(l.value("OFF"), Ok(Some(true)));
         assert_eq!(l.value("NOT"), Ok(Some(false)));
         assert_eq!(l.value(""), Ok(None));
         let n = LabelColumn::parse("threat = violence").unwrap();
-        assert_eq!((n.value("0.83"), n.value("0"), n.value("yes")), (Ok(Some(true)), Ok(Some(false)), Ok(Some(true))));
+        assert_eq!(
+            (n.value("0.83"), n.value("0"), n.value("yes")),
+            (Ok(Some(true)), Ok(Some(false)), Ok(Some(true)))
+        );
         assert!(n.value("maybe").is_err());
         assert!(LabelColumn::parse("hate=col").is_err());
         assert!(LabelColumn::parse("toxicity").is_err());
@@ -88,13 +123,19 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("moderato-train-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("x.tsv");
-        std::fs::write(&path, "id\tmsg\tlab\n1\thello there\tNOT\n2\t\"quoted\ttab\"\tOFF\n3\t  \tOFF\n").unwrap();
+        std::fs::write(
+            &path,
+            "id\tmsg\tlab\n1\thello there\tNOT\n2\t\"quoted\ttab\"\tOFF\n3\t  \tOFF\n",
+        )
+        .unwrap();
         let spec = [LabelColumn::parse("toxicity=lab:OFF").unwrap()];
         let ex = load(&path, "msg", &spec, None).unwrap();
         assert_eq!(ex.len(), 2);
         assert_eq!(ex[1].text, "quoted\ttab");
         assert_eq!(ex[1].targets.get(Label::Toxicity), Some(true));
-        assert!(load(&path, "nope", &spec, None).unwrap_err().contains("no column"));
+        assert!(load(&path, "nope", &spec, None)
+            .unwrap_err()
+            .contains("no column"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

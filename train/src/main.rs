@@ -2,11 +2,12 @@
 //! in `../shared/data`. A development tool, never shipped.
 //!
 //! ```text
-//! moderato-train fit  [--data DIR] [--out FILE] [--seed N] [--bits N] [--epochs N] [--alpha X] [--beta X] [--l1 X] [--l2 X] [--sample N] [--dataset NAME]...
+//! moderato-train fit  [--data DIR] [--out FILE] [--seed N] [--bits N] [--epochs N] [--alpha X] [--beta X] [--l1 X] [--l2 X] [--domain-l2 X] [--sample N] [--dataset NAME]...
 //! moderato-train eval [--data DIR] [--model FILE | --without-model] [--model-only] [--dataset NAME]... [--seed N]
 //! moderato-train eval --cases [--model FILE | --without-model]
 //! moderato-train eval --file FILE --text COLUMN --label LABEL=COLUMN[:VALUES]... [--delimiter C] [--model FILE | --without-model]
 //! moderato-train card [--data DIR] [--model FILE] [--docs DIR] [--seed N]
+//! moderato-train score [--model FILE | --without-model] TEXT...
 //! ```
 //!
 //! Regenerating the shipped model (byte for byte): `cargo run --release -p moderato-train -- fit`.
@@ -39,22 +40,28 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 const USAGE: &str = "usage:
-  moderato-train fit  [--data DIR] [--out FILE] [--seed N] [--bits N] [--epochs N] [--alpha X] [--beta X] [--l1 X] [--l2 X] [--sample N] [--dataset NAME]...
+  moderato-train fit  [--data DIR] [--out FILE] [--seed N] [--bits N] [--epochs N] [--alpha X] [--beta X] [--l1 X] [--l2 X] [--domain-l2 X] [--sample N] [--dataset NAME]...
   moderato-train eval [--data DIR] [--model FILE | --without-model] [--model-only] [--dataset NAME]... [--seed N]
   moderato-train eval --cases [--model FILE | --without-model]
   moderato-train eval --file FILE --text COLUMN --label LABEL=COLUMN[:VALUES]... [--delimiter C] [--model FILE | --without-model]
   moderato-train card [--data DIR] [--model FILE] [--docs DIR] [--seed N]
-Defaults: --data ../shared/data, --out/--model model/moderato.model, --docs docs (paths from the repository root),
---seed 20240917, --bits 18; eval without --model uses the model embedded in the library.";
+  moderato-train score [--model FILE | --without-model] TEXT...      (each message's scores, with and without the lexicon)
+Defaults: --data $MODERATO_DATA or ../shared/data, --out/--model model/moderato.model, --docs docs (paths from the repository root),
+--seed 20240917, --bits 18.";
 
 /// The repository root (the workspace that holds this crate).
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("train/ is inside the repository").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("train/ is inside the repository")
+        .to_path_buf()
 }
 
-/// Where the training data is by default: `../shared/data` beside the repository.
+/// Where the training data is by default: `$MODERATO_DATA` if set, else `../shared/data` beside
+/// the repository.
 pub fn default_data() -> PathBuf {
-    repo_root().join("../shared/data")
+    std::env::var_os("MODERATO_DATA")
+        .map_or_else(|| repo_root().join("../shared/data"), PathBuf::from)
 }
 
 fn main() -> ExitCode {
@@ -91,7 +98,11 @@ impl Options {
     }
 
     fn all(&self, name: &str) -> Vec<&str> {
-        self.flags.iter().filter(|(n, _)| n == name).filter_map(|(_, v)| v.as_deref()).collect()
+        self.flags
+            .iter()
+            .filter(|(n, _)| n == name)
+            .filter_map(|(_, v)| v.as_deref())
+            .collect()
     }
 
     fn get(&self, name: &str) -> Option<&str> {
@@ -128,12 +139,27 @@ fn datasets_named(names: &[&str]) -> Result<Vec<&'static datasets::Dataset>, Str
 }
 
 fn run(args: &[String]) -> Result<(), String> {
-    let Some((command, rest)) = args.split_first() else { return Err(USAGE.to_string()) };
+    let Some((command, rest)) = args.split_first() else {
+        return Err(USAGE.to_string());
+    };
     match command.as_str() {
         "fit" => {
             let o = Options::parse(
                 rest,
-                &["--data", "--out", "--seed", "--bits", "--epochs", "--alpha", "--beta", "--l1", "--l2", "--sample", "--dataset"],
+                &[
+                    "--data",
+                    "--out",
+                    "--seed",
+                    "--bits",
+                    "--epochs",
+                    "--alpha",
+                    "--beta",
+                    "--l1",
+                    "--l2",
+                    "--domain-l2",
+                    "--sample",
+                    "--dataset",
+                ],
                 &[],
             )?;
             let which = datasets_named(&o.all("--dataset"))?;
@@ -148,6 +174,7 @@ fn run(args: &[String]) -> Result<(), String> {
                     beta: o.parsed("--beta", d.beta)?,
                     l1: o.parsed("--l1", d.l1)?,
                     l2: o.parsed("--l2", d.l2)?,
+                    domain_l2: o.parsed("--domain-l2", d.domain_l2)?,
                     epochs: o.parsed("--epochs", d.epochs)?,
                 },
                 sample: o.parsed("--sample", 1u64)?,
@@ -159,10 +186,17 @@ fn run(args: &[String]) -> Result<(), String> {
             if let Some(dir) = settings.out.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
-            std::fs::write(&settings.out, &bytes).map_err(|e| format!("{}: {e}", settings.out.display()))?;
+            std::fs::write(&settings.out, &bytes)
+                .map_err(|e| format!("{}: {e}", settings.out.display()))?;
             print!("{}", report::text(&fitted.rows));
             for h in fitted.model.heads() {
-                println!("{:<16} threshold {:.2}  platt a {:.3} b {:.3}", h.label.name(), h.threshold, h.platt_a, h.platt_b);
+                println!(
+                    "{:<16} threshold {:.2}  platt a {:.3} b {:.3}",
+                    h.label.name(),
+                    h.threshold,
+                    h.platt_a,
+                    h.platt_b
+                );
             }
             println!(
                 "wrote {} ({} bytes, {} gzipped) in {:.1}s",
@@ -176,18 +210,37 @@ fn run(args: &[String]) -> Result<(), String> {
         "eval" => {
             let o = Options::parse(
                 rest,
-                &["--data", "--model", "--dataset", "--seed", "--file", "--text", "--label", "--delimiter"],
+                &[
+                    "--data",
+                    "--model",
+                    "--dataset",
+                    "--seed",
+                    "--file",
+                    "--text",
+                    "--label",
+                    "--delimiter",
+                ],
                 &["--without-model", "--model-only", "--cases"],
             )?;
+            let source = if o.has("--without-model") {
+                eval::ModelSource::Without
+            } else {
+                eval::ModelSource::File(o.path("--model", repo_root().join("model/moderato.model")))
+            };
             if o.has("--cases") {
-                let outcomes = cases::run(&repo_root().join("tests/cases"), |b| match &o.get("--model") {
-                    _ if o.has("--without-model") => {
+                let model = match &source {
+                    eval::ModelSource::File(path) => {
+                        Some(std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?)
+                    }
+                    _ => None,
+                };
+                let outcomes = cases::run(&repo_root().join("tests/cases"), |b| match &model {
+                    Some(bytes) => {
+                        b.model_bytes(bytes);
+                    }
+                    None => {
                         b.without_model();
                     }
-                    Some(m) => {
-                        b.model_bytes(&std::fs::read(m).unwrap_or_default());
-                    }
-                    None => {}
                 })?;
                 for f in outcomes.iter().filter(|o| !o.passed) {
                     println!("{} {} [{}] {}", f.place, f.tier, f.category, f.problem);
@@ -195,18 +248,14 @@ fn run(args: &[String]) -> Result<(), String> {
                 print!("{}", cases::summary(&outcomes));
                 return Ok(());
             }
-            let source = if o.has("--without-model") {
-                eval::ModelSource::Without
-            } else if let Some(m) = o.get("--model") {
-                eval::ModelSource::File(PathBuf::from(m))
-            } else {
-                eval::ModelSource::Embedded
-            };
             let classifier = eval::classifier(&source)?;
             let rows = if let Some(file) = o.get("--file") {
                 let text = o.get("--text").ok_or("--file needs --text COLUMN")?;
-                let labels: Vec<labeled_file::LabelColumn> =
-                    o.all("--label").into_iter().map(labeled_file::LabelColumn::parse).collect::<Result<_, _>>()?;
+                let labels: Vec<labeled_file::LabelColumn> = o
+                    .all("--label")
+                    .into_iter()
+                    .map(labeled_file::LabelColumn::parse)
+                    .collect::<Result<_, _>>()?;
                 if labels.is_empty() {
                     return Err("--file needs at least one --label LABEL=COLUMN[:VALUES]".into());
                 }
@@ -221,24 +270,34 @@ fn run(args: &[String]) -> Result<(), String> {
                 eval::file(&classifier, &examples, "file", &names)
             } else {
                 let which = datasets_named(&o.all("--dataset"))?;
-                eval::validation(&classifier, &o.path("--data", default_data()), &which, o.parsed("--seed", split::SEED)?, &fit::HEADS, o.has("--model-only"))?
+                eval::validation(
+                    &classifier,
+                    &o.path("--data", default_data()),
+                    &which,
+                    o.parsed("--seed", split::SEED)?,
+                    &fit::HEADS,
+                    o.has("--model-only"),
+                )?
             };
             print!("{}", report::text(&rows));
             Ok(())
         }
         "score" => {
             // Diagnostic: each message's scores, combined and model-only.
-            let mut model = None;
+            let mut source = eval::ModelSource::File(repo_root().join("model/moderato.model"));
             let mut texts = Vec::new();
             let mut it = rest.iter();
             while let Some(a) = it.next() {
-                if a == "--model" {
-                    model = Some(PathBuf::from(it.next().ok_or("--model needs a value")?));
-                } else {
-                    texts.push(a.as_str());
+                match a.as_str() {
+                    "--model" => {
+                        source = eval::ModelSource::File(PathBuf::from(
+                            it.next().ok_or("--model needs a value")?,
+                        ))
+                    }
+                    "--without-model" => source = eval::ModelSource::Without,
+                    _ => texts.push(a.as_str()),
                 }
             }
-            let source = model.map_or(eval::ModelSource::Embedded, eval::ModelSource::File);
             let classifier = eval::classifier(&source)?;
             let mut features = Vec::new();
             for text in texts {
@@ -247,8 +306,15 @@ fn run(args: &[String]) -> Result<(), String> {
                 let p = classifier.model().map(|m| m.probabilities(&features));
                 println!("{text:?} flagged={}", v.flagged);
                 for label in moderato::Label::ALL {
-                    let m = p.and_then(|p| p[label.index()]).map_or("-".to_string(), |x| format!("{x:.3}"));
-                    println!("  {:<16} {:.3} (model {m}, threshold {:.2})", label.name(), v.scores.get(label), classifier.threshold(label));
+                    let m = p
+                        .and_then(|p| p[label.index()])
+                        .map_or("-".to_string(), |x| format!("{x:.3}"));
+                    println!(
+                        "  {:<16} {:.3} (model {m}, threshold {:.2})",
+                        label.name(),
+                        v.scores.get(label),
+                        classifier.threshold(label)
+                    );
                 }
             }
             Ok(())

@@ -15,10 +15,18 @@ impl Matrix {
     /// Featurises `texts`, keeping the low `bits` bits of each feature hash as its bucket.
     /// A feature occurring k times in a message gets k times the message's feature value,
     /// exactly as the model sums it at inference.
-    pub fn build<'a>(classifier: &Classifier, texts: impl ExactSizeIterator<Item = &'a str>, bits: u8) -> Matrix {
+    pub fn build<'a>(
+        classifier: &Classifier,
+        texts: impl ExactSizeIterator<Item = &'a str>,
+        bits: u8,
+    ) -> Matrix {
         let mask = (1u32 << bits) - 1;
         let pb = progress::bar(texts.len(), "featurising");
-        let mut m = Matrix { offsets: vec![0], buckets: Vec::new(), values: Vec::new() };
+        let mut m = Matrix {
+            offsets: vec![0],
+            buckets: Vec::new(),
+            values: Vec::new(),
+        };
         let mut features = Vec::new();
         for (i, text) in texts.enumerate() {
             classifier.featurize(text, &mut features);

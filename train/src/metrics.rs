@@ -38,20 +38,12 @@ impl Confusion {
         f1(self.precision(), self.recall())
     }
 
-    /// F-beta of the positive class: beta < 1 weighs precision more than recall.
-    pub fn f_beta(&self, beta: f64) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        let b2 = beta * beta;
-        if p + r == 0.0 {
-            0.0
-        } else {
-            (1.0 + b2) * p * r / (b2 * p + r)
-        }
-    }
-
     /// F1 of the negative class (the positive class's F1 with the roles swapped).
     pub fn f1_negative(&self) -> f64 {
-        f1(ratio(self.tn, self.tn + self.fn_), ratio(self.tn, self.tn + self.fp))
+        f1(
+            ratio(self.tn, self.tn + self.fn_),
+            ratio(self.tn, self.tn + self.fp),
+        )
     }
 
     /// Mean of the two classes' F1, as OffensEval scores.
@@ -113,7 +105,12 @@ pub fn sweep(data: &[(f32, bool)]) -> Vec<(f32, Confusion)> {
     let mut sorted: Vec<(f32, bool)> = data.to_vec();
     sorted.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut out = Vec::new();
-    let mut c = Confusion { tp: 0, fp: 0, tn: neg, fn_: pos };
+    let mut c = Confusion {
+        tp: 0,
+        fp: 0,
+        tn: neg,
+        fn_: pos,
+    };
     let mut i = 0;
     while i < sorted.len() {
         let t = sorted[i].0;
@@ -143,7 +140,10 @@ pub fn roc_curve(data: &[(f32, bool)]) -> Vec<(f64, f64)> {
 
 /// Precision-recall curve points `(recall, precision)`, from the highest threshold down.
 pub fn pr_curve(data: &[(f32, bool)]) -> Vec<(f64, f64)> {
-    sweep(data).into_iter().map(|(_, c)| (c.recall(), c.precision())).collect()
+    sweep(data)
+        .into_iter()
+        .map(|(_, c)| (c.recall(), c.precision()))
+        .collect()
 }
 
 /// Average precision: precision summed over the recall steps (the area under the PR curve).
@@ -184,7 +184,15 @@ mod tests {
     fn confusion_and_f1() {
         let data = [(0.9, true), (0.6, false), (0.4, true), (0.1, false)];
         let c = Confusion::at(&data, 0.5);
-        assert_eq!(c, Confusion { tp: 1, fp: 1, tn: 1, fn_: 1 });
+        assert_eq!(
+            c,
+            Confusion {
+                tp: 1,
+                fp: 1,
+                tn: 1,
+                fn_: 1
+            }
+        );
         assert_eq!((c.precision(), c.recall(), c.f1()), (0.5, 0.5, 0.5));
         assert_eq!(c.macro_f1(), 0.5);
         let all = Confusion::at(&data, 0.0);

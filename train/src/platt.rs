@@ -14,14 +14,26 @@ pub fn fit(data: &[(f32, bool)], negative_weight: f64) -> (f32, f32) {
     let hi = (pos + 1.0) / (pos + 2.0);
     let lo = 1.0 / (neg + 2.0);
     // (margin, target, weight)
-    let t: Vec<(f64, f64, f64)> =
-        data.iter().map(|&(m, y)| (f64::from(m), if y { hi } else { lo }, if y { 1.0 } else { negative_weight })).collect();
+    let t: Vec<(f64, f64, f64)> = data
+        .iter()
+        .map(|&(m, y)| {
+            (
+                f64::from(m),
+                if y { hi } else { lo },
+                if y { 1.0 } else { negative_weight },
+            )
+        })
+        .collect();
     let loss = |a: f64, b: f64| -> f64 {
         t.iter()
             .map(|&(m, y, w)| {
                 let z = a * m + b;
                 // log(1 + e^z) - y z, computed stably.
-                let softplus = if z > 0.0 { z + (-z).exp().ln_1p() } else { z.exp().ln_1p() };
+                let softplus = if z > 0.0 {
+                    z + (-z).exp().ln_1p()
+                } else {
+                    z.exp().ln_1p()
+                };
                 w * (softplus - y * z)
             })
             .sum()
@@ -83,11 +95,17 @@ mod tests {
             }
         }
         let (a, b) = fit(&data, 1.0);
-        assert!((a - 2.0).abs() < 0.15 && (b + 1.0).abs() < 0.15, "a={a} b={b}");
+        assert!(
+            (a - 2.0).abs() < 0.15 && (b + 1.0).abs() < 0.15,
+            "a={a} b={b}"
+        );
         assert_eq!(fit(&data, 1.0), (a, b));
         assert_eq!(fit(&[(0.3, true)], 1.0), (1.0, 0.0));
         // Negatives counted 4 times: same slope, intercept lower by about ln 4.
         let (a4, b4) = fit(&data, 4.0);
-        assert!((a4 - a).abs() < 0.15 && (b4 - (b - 4f32.ln())).abs() < 0.15, "a={a4} b={b4}");
+        assert!(
+            (a4 - a).abs() < 0.15 && (b4 - (b - 4f32.ln())).abs() < 0.15,
+            "a={a4} b={b4}"
+        );
     }
 }

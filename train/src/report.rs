@@ -21,11 +21,19 @@ pub struct Row {
 }
 
 /// A row per (label, dataset) with both classes present, then a pooled `all` row per label.
-pub fn rows(scored: &[Scored], names: &[&str], labels: &[Label], threshold: impl Fn(Label) -> f32) -> Vec<Row> {
+pub fn rows(
+    scored: &[Scored],
+    names: &[&str],
+    labels: &[Label],
+    threshold: impl Fn(Label) -> f32,
+) -> Vec<Row> {
     let mut out = Vec::new();
     for &label in labels {
-        let mut datasets: Vec<(String, Vec<(f32, bool)>)> =
-            names.iter().enumerate().map(|(d, name)| (name.to_string(), pairs(scored, label, Some(d)))).collect();
+        let mut datasets: Vec<(String, Vec<(f32, bool)>)> = names
+            .iter()
+            .enumerate()
+            .map(|(d, name)| (name.to_string(), pairs(scored, label, Some(d))))
+            .collect();
         datasets.push(("all".to_string(), pairs(scored, label, None)));
         for (dataset, data) in datasets {
             let (pos, neg) = metrics::counts(&data);
@@ -42,7 +50,10 @@ pub fn rows(scored: &[Scored], names: &[&str], labels: &[Label], threshold: impl
                 ap: metrics::average_precision(&data),
                 threshold: t,
                 at: Confusion::at(&data, t),
-                best_macro_f1: metrics::sweep(&data).iter().map(|(_, c)| c.macro_f1()).fold(0.0, f64::max),
+                best_macro_f1: metrics::sweep(&data)
+                    .iter()
+                    .map(|(_, c)| c.macro_f1())
+                    .fold(0.0, f64::max),
             });
         }
     }
@@ -57,7 +68,18 @@ fn num(x: Option<f64>) -> String {
 pub fn text(rows: &[Row]) -> String {
     let mut s = format!(
         "{:<16} {:<16} {:>6} {:>6} {:>7} {:>6} {:>5} {:>6} {:>6} {:>6} {:>8} {:>9}\n",
-        "label", "dataset", "n", "pos", "ROC-AUC", "AP", "thr", "P", "R", "F1", "macro-F1", "best-mF1"
+        "label",
+        "dataset",
+        "n",
+        "pos",
+        "ROC-AUC",
+        "AP",
+        "thr",
+        "P",
+        "R",
+        "F1",
+        "macro-F1",
+        "best-mF1"
     );
     for r in rows {
         s += &format!(

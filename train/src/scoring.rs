@@ -15,13 +15,25 @@ pub struct Scored {
 }
 
 /// Scores `rows` of `examples` with `classifier` (the shipped path: lexicon and model combined).
-pub fn score(classifier: &Classifier, examples: &[Example], dataset: &[usize], rows: &[usize]) -> Vec<Scored> {
+pub fn score(
+    classifier: &Classifier,
+    examples: &[Example],
+    dataset: &[usize],
+    rows: &[usize],
+) -> Vec<Scored> {
     let pb = progress::bar(rows.len(), "scoring");
     let texts: Vec<&str> = rows.iter().map(|&i| examples[i].text.as_str()).collect();
     let mut out = Vec::with_capacity(rows.len());
     for (chunk_rows, chunk_texts) in rows.chunks(1024).zip(texts.chunks(1024)) {
-        for (&i, verdict) in chunk_rows.iter().zip(classifier.classify_batch(chunk_texts)) {
-            out.push(Scored { dataset: dataset[i], scores: *verdict.scores.as_array(), targets: examples[i].targets });
+        for (&i, verdict) in chunk_rows
+            .iter()
+            .zip(classifier.classify_batch(chunk_texts))
+        {
+            out.push(Scored {
+                dataset: dataset[i],
+                scores: *verdict.scores.as_array(),
+                targets: examples[i].targets,
+            });
         }
         pb.inc(chunk_rows.len() as u64);
     }
@@ -31,8 +43,15 @@ pub fn score(classifier: &Classifier, examples: &[Example], dataset: &[usize], r
 
 /// Scores `rows` with the classifier's model alone (no lexicon maximum): for diagnostics.
 /// Labels without a head score 0.
-pub fn score_model_only(classifier: &Classifier, examples: &[Example], dataset: &[usize], rows: &[usize]) -> Vec<Scored> {
-    let Some(model) = classifier.model() else { return score(classifier, examples, dataset, rows) };
+pub fn score_model_only(
+    classifier: &Classifier,
+    examples: &[Example],
+    dataset: &[usize],
+    rows: &[usize],
+) -> Vec<Scored> {
+    let Some(model) = classifier.model() else {
+        return score(classifier, examples, dataset, rows);
+    };
     let mut features = Vec::new();
     rows.iter()
         .map(|&i| {
@@ -41,7 +60,11 @@ pub fn score_model_only(classifier: &Classifier, examples: &[Example], dataset: 
             for (s, p) in scores.iter_mut().zip(model.probabilities(&features)) {
                 *s = p.unwrap_or(0.0);
             }
-            Scored { dataset: dataset[i], scores, targets: examples[i].targets }
+            Scored {
+                dataset: dataset[i],
+                scores,
+                targets: examples[i].targets,
+            }
         })
         .collect()
 }

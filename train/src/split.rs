@@ -18,7 +18,7 @@ pub enum Side {
 
 /// The side of the example with split key `key`.
 pub fn side(key: &str, seed: u64) -> Side {
-    if hash(key.as_bytes(), seed) % VALIDATION_ONE_IN == 0 {
+    if hash(key.as_bytes(), seed).is_multiple_of(VALIDATION_ONE_IN) {
         Side::Validation
     } else {
         Side::Train
@@ -45,11 +45,23 @@ mod tests {
         assert_eq!(hash(b"", 0), hash(b"", 0));
         assert_ne!(hash(b"a", 1), hash(b"a", 2));
         let keys: Vec<String> = (0..20_000).map(|i| format!("message number {i}")).collect();
-        let val = keys.iter().filter(|k| side(k, SEED) == Side::Validation).count();
-        assert!((1_700..2_300).contains(&val), "{val} of 20000 in validation");
-        let again = keys.iter().filter(|k| side(k, SEED) == Side::Validation).count();
+        let val = keys
+            .iter()
+            .filter(|k| side(k, SEED) == Side::Validation)
+            .count();
+        assert!(
+            (1_700..2_300).contains(&val),
+            "{val} of 20000 in validation"
+        );
+        let again = keys
+            .iter()
+            .filter(|k| side(k, SEED) == Side::Validation)
+            .count();
         assert_eq!(val, again);
-        let other = keys.iter().filter(|k| side(k, SEED + 1) == Side::Validation).count();
+        let other = keys
+            .iter()
+            .filter(|k| side(k, SEED + 1) == Side::Validation)
+            .count();
         assert!((1_700..2_300).contains(&other));
         assert!(keys.iter().any(|k| side(k, SEED) != side(k, SEED + 1)));
     }

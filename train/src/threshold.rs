@@ -2,9 +2,10 @@
 //!
 //! The threshold maximises the mean, over the validation datasets that label the head, of F1
 //! (macro-F1 for toxicity, as OffensEval scores offensive language): a mean over datasets rather
-//! than a pooled figure, so the largest dataset does not decide alone. It is searched in
-//! [`LOWEST`, `HIGHEST`] so that the lexicon keeps its meaning when combined by maximum: a
-//! strong hit (0.8) still passes and a single mild hit (0.3) still does not.
+//! than a pooled figure, so the largest dataset does not decide alone. For the flagging labels the
+//! negatives count [`negative_weight`](crate::fit::negative_weight) times, as in their calibration. It is searched in
+//! [`LOWEST`, `HIGHEST`] for the labels whose score is the maximum of lexicon and model, so that
+//! the lexicon keeps its meaning: a strong hit (0.8) still passes and a single mild hit (0.3) does not.
 
 use crate::metrics::{self, Confusion};
 use crate::scoring::{pairs, Scored};
@@ -13,10 +14,15 @@ use moderato::Label;
 pub const LOWEST: f32 = 0.35;
 pub const HIGHEST: f32 = 0.80;
 
-/// For the labels that flag under the default policy, precision weighs 1/BETA² times as much as
-/// recall: a wrongly flagged message costs a user more than a missed one, which the lexicon may
-/// still catch.
-fn beta() -> f64 { std::env::var("MODERATO_BETA").ok().and_then(|v| v.parse().ok()).unwrap_or(1.0) }
+/// Where the threshold of `label` is searched. Toxicity's score is the model's alone (the lexicon
+/// does not enter it), so any threshold keeps the lexicon's meaning.
+pub fn range(label: Label) -> (f32, f32) {
+    if label == Label::Toxicity {
+        (0.05, 0.95)
+    } else {
+        (LOWEST, HIGHEST)
+    }
+}
 
 /// A dataset takes part in the choice only with at least this many of each class.
 const MIN_CLASS: usize = 20;
@@ -27,13 +33,20 @@ fn objective(label: Label, per_dataset: &[Vec<(f32, bool)>], t: f32, negative_we
         .iter()
         .map(|d| {
             let c = Confusion::at(d, t);
+            // Counts with every negative weighing `negative_weight`.
+            let (tp, fn_) = (c.tp as f64, c.fn_ as f64);
+            let (fp, tn) = (c.fp as f64 * negative_weight, c.tn as f64 * negative_weight);
+            let f1 = |tp: f64, fp: f64, fn_: f64| {
+                if tp == 0.0 {
+                    0.0
+                } else {
+                    2.0 * tp / (2.0 * tp + fp + fn_)
+                }
+            };
             if label == Label::Toxicity {
-                c.macro_f1()
+                (f1(tp, fp, fn_) + f1(tn, fn_, fp)) / 2.0
             } else {
-                let (tp, fp, fn_) = (c.tp as f64, c.fp as f64 * negative_weight, c.fn_ as f64);
-                let (p, r) = (if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 }, if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 });
-                let b2 = beta() * beta();
-                if p + r == 0.0 { 0.0 } else { (1.0 + b2) * p * r / (b2 * p + r) }
+                f1(tp, fp, fn_)
             }
         })
         .collect();
@@ -41,7 +54,12 @@ fn objective(label: Label, per_dataset: &[Vec<(f32, bool)>], t: f32, negative_we
 }
 
 /// The best threshold for `label` on the step-0.01 grid, or `None` if no dataset qualifies.
-pub fn choose(scored: &[Scored], datasets: usize, label: Label, negative_weight: f64) -> Option<f32> {
+pub fn choose(
+    scored: &[Scored],
+    datasets: usize,
+    label: Label,
+    negative_weight: f64,
+) -> Option<f32> {
     let per_dataset: Vec<Vec<(f32, bool)>> = (0..datasets)
         .map(|d| pairs(scored, label, Some(d)))
         .filter(|d| {
@@ -52,7 +70,8 @@ pub fn choose(scored: &[Scored], datasets: usize, label: Label, negative_weight:
     if per_dataset.is_empty() {
         return None;
     }
-    let (lo, hi) = ((LOWEST * 100.0).round() as i32, (HIGHEST * 100.0).round() as i32);
+    let (lo, hi) = range(label);
+    let (lo, hi) = ((lo * 100.0).round() as i32, (hi * 100.0).round() as i32);
     let mut best: Option<(f64, f32)> = None;
     for k in lo..=hi {
         let t = k as f32 / 100.0;

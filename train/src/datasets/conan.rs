@@ -20,6 +20,7 @@ pub const DATASET: Dataset = Dataset {
         ("counter-narrative side (counterSpeech, COUNTER_NARRATIVE, CN turns)", "toxicity, insult, identity_attack, threat 0"),
         ("CONAN French and Italian rows", "not used"),
     ],
+    validation: true,
     load,
 };
 
@@ -30,7 +31,11 @@ fn load(data: &Path) -> Result<Vec<Example>, String> {
 
     // CONAN: split groups by the hate-speech id (its paraphrases and counter-narratives stay together).
     let table = Table::open(&data.join("conan/CONAN.csv"), b',')?;
-    let (id, hs, cn) = (table.column("cn_id")?, table.column("hateSpeech")?, table.column("counterSpeech")?);
+    let (id, hs, cn) = (
+        table.column("cn_id")?,
+        table.column("hateSpeech")?,
+        table.column("counterSpeech")?,
+    );
     table.for_each(|row| {
         let cn_id = row[id].trim();
         if !cn_id.starts_with("EN") {
@@ -48,10 +53,15 @@ fn load(data: &Path) -> Result<Vec<Example>, String> {
 
     // Multitarget-CONAN: a pair is split by its hate speech.
     let table = Table::open(&data.join("conan/Multitarget-CONAN.csv"), b',')?;
-    let (hs, cn, target) =
-        (table.column("HATE_SPEECH")?, table.column("COUNTER_NARRATIVE")?, table.column("TARGET")?);
+    let (hs, cn, target) = (
+        table.column("HATE_SPEECH")?,
+        table.column("COUNTER_NARRATIVE")?,
+        table.column("TARGET")?,
+    );
     table.for_each(|row| {
-        let Some(h) = text(&row[hs]) else { return Ok(()) };
+        let Some(h) = text(&row[hs]) else {
+            return Ok(());
+        };
         let group = format!("multitarget:{h}");
         if row[target].trim() != "other" {
             out.push(Example::grouped(h, &group, hate));
@@ -64,9 +74,15 @@ fn load(data: &Path) -> Result<Vec<Example>, String> {
 
     // DIALOCONAN: a dialogue is split as a whole.
     let table = Table::open(&data.join("conan/DIALOCONAN.csv"), b',')?;
-    let (turn, dialogue, kind) = (table.column("text")?, table.column("dialogue_id")?, table.column("type")?);
+    let (turn, dialogue, kind) = (
+        table.column("text")?,
+        table.column("dialogue_id")?,
+        table.column("type")?,
+    );
     table.for_each(|row| {
-        let Some(t) = text(&row[turn]) else { return Ok(()) };
+        let Some(t) = text(&row[turn]) else {
+            return Ok(());
+        };
         let group = format!("dialoconan:{}", row[dialogue].trim());
         match row[kind].trim() {
             "HS" => out.push(Example::grouped(t, &group, hate)),

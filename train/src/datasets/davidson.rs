@@ -14,9 +14,16 @@ pub const DATASET: Dataset = Dataset {
     files: "davidson2017/labeled_data.csv",
     mapping: &[
         ("class 0 hate speech", "toxicity 1, identity_attack 1"),
-        ("class 1 offensive language", "toxicity 1, identity_attack 0"),
-        ("class 2 neither", "toxicity, insult, identity_attack, threat 0"),
+        (
+            "class 1 offensive language",
+            "toxicity 1, identity_attack 0",
+        ),
+        (
+            "class 2 neither",
+            "toxicity, insult, identity_attack, threat 0",
+        ),
     ],
+    validation: true,
     load,
 };
 
@@ -25,7 +32,9 @@ fn load(data: &Path) -> Result<Vec<Example>, String> {
     let (tweet, class) = (table.column("tweet")?, table.column("class")?);
     let mut out = Vec::new();
     table.for_each(|row| {
-        let Some(t) = text(&row[tweet]) else { return Ok(()) };
+        let Some(t) = text(&row[tweet]) else {
+            return Ok(());
+        };
         let targets = match row[class].trim() {
             "0" => targets(&[Toxicity, IdentityAttack], &[]),
             "1" => targets(&[Toxicity], &[IdentityAttack]),

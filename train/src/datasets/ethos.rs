@@ -20,6 +20,7 @@ pub const DATASET: Dataset = Dataset {
         ("multi-label violence >= 0.5", "threat 1"),
         ("multi-label violence < 0.5", "threat 0"),
     ],
+    validation: true,
     load,
 };
 
@@ -29,8 +30,13 @@ fn load(data: &Path) -> Result<Vec<Example>, String> {
     let mut violent: HashMap<String, bool> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     multi.for_each(|row| {
-        let Some(t) = text(&row[comment_m]) else { return Ok(()) };
-        if violent.insert(t.to_string(), number(&row[violence])? >= 0.5).is_none() {
+        let Some(t) = text(&row[comment_m]) else {
+            return Ok(());
+        };
+        if violent
+            .insert(t.to_string(), number(&row[violence])? >= 0.5)
+            .is_none()
+        {
             order.push(t.to_string());
         }
         Ok(())
@@ -40,7 +46,9 @@ fn load(data: &Path) -> Result<Vec<Example>, String> {
     let (comment, is_hate) = (binary.column("comment")?, binary.column("isHate")?);
     let mut out = Vec::new();
     binary.for_each(|row| {
-        let Some(t) = text(&row[comment]) else { return Ok(()) };
+        let Some(t) = text(&row[comment]) else {
+            return Ok(());
+        };
         let mut targets = if number(&row[is_hate])? >= 0.5 {
             targets(&[Toxicity, IdentityAttack], &[])
         } else {

@@ -15,9 +15,13 @@ pub const DATASET: Dataset = Dataset {
     mapping: &[
         ("category 1 hatespeech", "toxicity 1, identity_attack 1"),
         ("category 2 offensive", "toxicity 1, identity_attack 0"),
-        ("category 0 normal", "toxicity, insult, identity_attack, threat 0"),
+        (
+            "category 0 normal",
+            "toxicity, insult, identity_attack, threat 0",
+        ),
         ("category 3 undecided", "not used"),
     ],
+    validation: true,
     load,
 };
 
@@ -26,7 +30,9 @@ fn load(data: &Path) -> Result<Vec<Example>, String> {
     let (post, category) = (table.column("text")?, table.column("category")?);
     let mut out = Vec::new();
     table.for_each(|row| {
-        let Some(t) = text(&row[post]) else { return Ok(()) };
+        let Some(t) = text(&row[post]) else {
+            return Ok(());
+        };
         let targets = match row[category].trim() {
             "1" => targets(&[Toxicity, IdentityAttack], &[]),
             "2" => targets(&[Toxicity], &[IdentityAttack]),

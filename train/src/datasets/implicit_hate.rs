@@ -21,18 +21,27 @@ pub const DATASET: Dataset = Dataset {
         ("stage 2 threatening (main or extra class)", "identity_attack 1, threat 1"),
         ("stage 2 any other class", "identity_attack 1, threat 0"),
     ],
+    validation: true,
     load,
 };
 
 fn load(data: &Path) -> Result<Vec<Example>, String> {
     // Stage 2 first: post -> whether it is threatening.
-    let stage2 = Table::open(&data.join("implicit_hate/implicit_hate_v1_stg2_posts.tsv"), b'\t')?;
-    let (post2, class, extra) =
-        (stage2.column("post")?, stage2.column("implicit_class")?, stage2.column("extra_implicit_class")?);
+    let stage2 = Table::open(
+        &data.join("implicit_hate/implicit_hate_v1_stg2_posts.tsv"),
+        b'\t',
+    )?;
+    let (post2, class, extra) = (
+        stage2.column("post")?,
+        stage2.column("implicit_class")?,
+        stage2.column("extra_implicit_class")?,
+    );
     let mut threatening: HashMap<String, bool> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     stage2.for_each(|row| {
-        let Some(t) = text(&row[post2]) else { return Ok(()) };
+        let Some(t) = text(&row[post2]) else {
+            return Ok(());
+        };
         let threat = row[class].trim() == "threatening" || row[extra].trim() == "threatening";
         let e = threatening.entry(t.to_string()).or_insert_with(|| {
             order.push(t.to_string());
@@ -42,11 +51,16 @@ fn load(data: &Path) -> Result<Vec<Example>, String> {
         Ok(())
     })?;
 
-    let stage1 = Table::open(&data.join("implicit_hate/implicit_hate_v1_stg1_posts.tsv"), b'\t')?;
+    let stage1 = Table::open(
+        &data.join("implicit_hate/implicit_hate_v1_stg1_posts.tsv"),
+        b'\t',
+    )?;
     let (post1, class1) = (stage1.column("post")?, stage1.column("class")?);
     let mut out = Vec::new();
     stage1.for_each(|row| {
-        let Some(t) = text(&row[post1]) else { return Ok(()) };
+        let Some(t) = text(&row[post1]) else {
+            return Ok(());
+        };
         let mut targets: Targets = match row[class1].trim() {
             "explicit_hate" => targets(&[Toxicity, IdentityAttack], &[]),
             "implicit_hate" => targets(&[IdentityAttack], &[]),

@@ -3,6 +3,7 @@
 //! Every loader documents its label mapping in its [`Dataset::mapping`] table, which the model card
 //! prints, so the card and the code cannot disagree.
 
+mod allow_list;
 mod conan;
 mod davidson;
 mod ethos;
@@ -35,6 +36,8 @@ pub struct Dataset {
     pub files: &'static str,
     /// `(source label, moderato targets)`; labels not named are unknown for that source.
     pub mapping: &'static [(&'static str, &'static str)],
+    /// Whether a tenth of it goes to validation; if not, all of it trains.
+    pub validation: bool,
     /// Reads the dataset from the data folder.
     pub load: fn(&Path) -> Result<Vec<Example>, String>,
 }
@@ -52,6 +55,7 @@ pub const ALL: &[&Dataset] = &[
     &ru_2ch_pikabu::DATASET,
     &ru_russe_detox::DATASET,
     &ru_inappropriate::DATASET,
+    &allow_list::DATASET,
 ];
 
 /// The dataset called `name`.
@@ -61,7 +65,12 @@ pub fn find(name: &str) -> Option<&'static Dataset> {
 
 /// Labels a benign message is negative for: the labels of the model's heads. A message that a
 /// source calls normal, neutral or counter-speech is evidence against all of them.
-pub const BENIGN: &[Label] = &[Label::Toxicity, Label::Insult, Label::IdentityAttack, Label::Threat];
+pub const BENIGN: &[Label] = &[
+    Label::Toxicity,
+    Label::Insult,
+    Label::IdentityAttack,
+    Label::Threat,
+];
 
 /// Keeps the first example of each text; later copies fill in targets the first left unknown
 /// (a conflicting later label is dropped: the first one read wins, so the result is deterministic).

@@ -14,19 +14,29 @@ pub const DATASET: Dataset = Dataset {
     files: "olid/olid-training-v1.0.tsv",
     mapping: &[
         ("subtask_a OFF", "toxicity 1"),
-        ("subtask_a NOT", "toxicity, insult, identity_attack, threat 0"),
+        (
+            "subtask_a NOT",
+            "toxicity, insult, identity_attack, threat 0",
+        ),
         ("subtask_b TIN (targeted insult or threat)", "insult 1"),
         ("subtask_b UNT (untargeted profanity)", "insult 0"),
     ],
+    validation: true,
     load,
 };
 
 fn load(data: &Path) -> Result<Vec<Example>, String> {
     let table = Table::open(&data.join(DATASET.files), b'\t')?;
-    let (tweet, a, b) = (table.column("tweet")?, table.column("subtask_a")?, table.column("subtask_b")?);
+    let (tweet, a, b) = (
+        table.column("tweet")?,
+        table.column("subtask_a")?,
+        table.column("subtask_b")?,
+    );
     let mut out = Vec::new();
     table.for_each(|row| {
-        let Some(t) = text(&row[tweet]) else { return Ok(()) };
+        let Some(t) = text(&row[tweet]) else {
+            return Ok(());
+        };
         let targets = match (row[a].as_str(), row[b].as_str()) {
             ("NOT", _) => targets(&[], BENIGN),
             ("OFF", "TIN") => targets(&[Toxicity, Insult], &[]),

@@ -22,14 +22,20 @@ impl Table {
         } else {
             Box::new(BufReader::new(file))
         };
-        let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(input);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(input);
         let headers = reader
             .byte_headers()
             .map_err(|e| format!("{name}: {e}"))?
             .iter()
             .map(|h| String::from_utf8_lossy(h).trim().to_string())
             .collect();
-        Ok(Table { name, headers, reader })
+        Ok(Table {
+            name,
+            headers,
+            reader,
+        })
     }
 
     /// Index of the column named `column`.
@@ -37,12 +43,20 @@ impl Table {
         self.headers
             .iter()
             .position(|h| h == column)
-            .ok_or_else(|| format!("{}: no column {column:?} (has {:?})", self.name, self.headers))
+            .ok_or_else(|| {
+                format!(
+                    "{}: no column {column:?} (has {:?})",
+                    self.name, self.headers
+                )
+            })
     }
 
     /// Calls `row` with each data row's fields (invalid UTF-8 replaced, not fatal). Stops at the
     /// first error, naming the file and line.
-    pub fn for_each(mut self, mut row: impl FnMut(&[String]) -> Result<(), String>) -> Result<(), String> {
+    pub fn for_each(
+        mut self,
+        mut row: impl FnMut(&[String]) -> Result<(), String>,
+    ) -> Result<(), String> {
         let mut record = csv::ByteRecord::new();
         let mut fields: Vec<String> = Vec::new();
         loop {
@@ -52,7 +66,11 @@ impl Table {
                 Err(e) => return Err(format!("{}: {e}", self.name)),
             }
             fields.clear();
-            fields.extend(record.iter().map(|f| String::from_utf8_lossy(f).into_owned()));
+            fields.extend(
+                record
+                    .iter()
+                    .map(|f| String::from_utf8_lossy(f).into_owned()),
+            );
             let line = record.position().map_or(0, |p| p.line());
             row(&fields).map_err(|e| format!("{}:{line}: {e}", self.name))?;
         }
@@ -61,7 +79,10 @@ impl Table {
 
 /// Parses a number field (`"1.0"`, `"0.8333"`).
 pub fn number(field: &str) -> Result<f64, String> {
-    field.trim().parse::<f64>().map_err(|_| format!("not a number: {field:?}"))
+    field
+        .trim()
+        .parse::<f64>()
+        .map_err(|_| format!("not a number: {field:?}"))
 }
 
 /// The text as it should reach the featuriser: trimmed, or `None` when nothing is left.

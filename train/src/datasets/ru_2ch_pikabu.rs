@@ -16,6 +16,7 @@ pub const DATASET: Dataset = Dataset {
         ("toxic 1 (insults, obscenity, threats and hate together)", "toxicity 1"),
         ("toxic 0", "toxicity, insult, identity_attack, threat 0"),
     ],
+    validation: true,
     load,
 };
 
@@ -24,8 +25,14 @@ fn load(data: &Path) -> Result<Vec<Example>, String> {
     let (comment, toxic) = (table.column("comment")?, table.column("toxic")?);
     let mut out = Vec::new();
     table.for_each(|row| {
-        let Some(t) = text(&row[comment]) else { return Ok(()) };
-        let targets = if number(&row[toxic])? >= 0.5 { targets(&[Toxicity], &[]) } else { targets(&[], BENIGN) };
+        let Some(t) = text(&row[comment]) else {
+            return Ok(());
+        };
+        let targets = if number(&row[toxic])? >= 0.5 {
+            targets(&[Toxicity], &[])
+        } else {
+            targets(&[], BENIGN)
+        };
         out.push(Example::new(t, targets));
         Ok(())
     })?;

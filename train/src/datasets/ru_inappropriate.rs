@@ -19,25 +19,39 @@ pub const DATASET: Dataset = Dataset {
         ("v2 manual inappropriate 0", "toxicity, insult, identity_attack, threat 0"),
         ("anything inappropriate", "not used (inappropriate is not harmful)"),
     ],
+    validation: true,
     load,
 };
 
 fn load(data: &Path) -> Result<Vec<Example>, String> {
     let mut out = Vec::new();
-    let table = Table::open(&data.join("ru_inappropriate_sensitive_topics/v1_appropriateness/val.csv"), b',')?;
-    let (message, inappropriate, toxic) =
-        (table.column("text")?, table.column("inappropriate")?, table.column("toxic_new")?);
+    let table = Table::open(
+        &data.join("ru_inappropriate_sensitive_topics/v1_appropriateness/val.csv"),
+        b',',
+    )?;
+    let (message, inappropriate, toxic) = (
+        table.column("text")?,
+        table.column("inappropriate")?,
+        table.column("toxic_new")?,
+    );
     table.for_each(|row| {
-        let Some(t) = text(&row[message]) else { return Ok(()) };
+        let Some(t) = text(&row[message]) else {
+            return Ok(());
+        };
         if number(&row[inappropriate])? <= 0.2 && number(&row[toxic])? < 0.5 {
             out.push(Example::new(t, targets(&[], BENIGN)));
         }
         Ok(())
     })?;
-    let table = Table::open(&data.join("ru_inappropriate_sensitive_topics/v2_appropriateness/manual_labelled.csv"), b',')?;
+    let table = Table::open(
+        &data.join("ru_inappropriate_sensitive_topics/v2_appropriateness/manual_labelled.csv"),
+        b',',
+    )?;
     let (message, inappropriate) = (table.column("text")?, table.column("inappropriate")?);
     table.for_each(|row| {
-        let Some(t) = text(&row[message]) else { return Ok(()) };
+        let Some(t) = text(&row[message]) else {
+            return Ok(());
+        };
         if number(&row[inappropriate])? < 0.5 {
             out.push(Example::new(t, targets(&[], BENIGN)));
         }

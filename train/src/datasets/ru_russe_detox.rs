@@ -17,17 +17,27 @@ pub const DATASET: Dataset = Dataset {
         ("toxic_comment", "toxicity 1"),
         ("neutral_comment1..3 (rewrites)", "toxicity, insult, identity_attack, threat 0"),
     ],
+    validation: true,
     load,
 };
 
 fn load(data: &Path) -> Result<Vec<Example>, String> {
     let mut out = Vec::new();
-    for file in ["ru_russe_detox_2022/train.tsv", "ru_russe_detox_2022/dev.tsv"] {
+    for file in [
+        "ru_russe_detox_2022/train.tsv",
+        "ru_russe_detox_2022/dev.tsv",
+    ] {
         let table = Table::open(&data.join(file), b'\t')?;
         let toxic = table.column("toxic_comment")?;
-        let neutral = [table.column("neutral_comment1")?, table.column("neutral_comment2")?, table.column("neutral_comment3")?];
+        let neutral = [
+            table.column("neutral_comment1")?,
+            table.column("neutral_comment2")?,
+            table.column("neutral_comment3")?,
+        ];
         table.for_each(|row| {
-            let Some(t) = text(&row[toxic]) else { return Ok(()) };
+            let Some(t) = text(&row[toxic]) else {
+                return Ok(());
+            };
             // The pair is split by its toxic sentence, so a rewrite never tests what its original taught.
             let group = format!("russe:{t}");
             out.push(Example::grouped(t, &group, targets(&[Toxicity], &[])));

@@ -17,6 +17,7 @@ pub const DATASET: Dataset = Dataset {
         ("noHate", "toxicity 0, identity_attack 0"),
         ("relation, idk/skip", "not used (hateful only with context, or unjudged)"),
     ],
+    validation: true,
     load,
 };
 
@@ -25,7 +26,9 @@ fn load(data: &Path) -> Result<Vec<Example>, String> {
     let (sentence, label) = (table.column("text")?, table.column("label")?);
     let mut out = Vec::new();
     table.for_each(|row| {
-        let Some(t) = text(&row[sentence]) else { return Ok(()) };
+        let Some(t) = text(&row[sentence]) else {
+            return Ok(());
+        };
         let targets = match row[label].trim() {
             "hate" => targets(&[Toxicity, IdentityAttack], &[]),
             "noHate" => targets(&[], &[Toxicity, IdentityAttack]),

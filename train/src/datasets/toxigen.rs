@@ -17,6 +17,7 @@ pub const DATASET: Dataset = Dataset {
         ("hate", "toxicity 1, identity_attack 1"),
         ("neutral", "toxicity, insult, identity_attack, threat 0"),
     ],
+    validation: true,
     load,
 };
 
@@ -25,7 +26,9 @@ fn load(data: &Path) -> Result<Vec<Example>, String> {
     let (statement, label) = (table.column("text")?, table.column("label")?);
     let mut out = Vec::new();
     table.for_each(|row| {
-        let Some(t) = text(&row[statement]) else { return Ok(()) };
+        let Some(t) = text(&row[statement]) else {
+            return Ok(());
+        };
         let targets = match row[label].trim() {
             "hate" => targets(&[Toxicity, IdentityAttack], &[]),
             "neutral" => targets(&[], BENIGN),

@@ -1,0 +1,848 @@
+//! The context layer's vocabulary: every cue, group, frame word, predicate, violent verb and
+//! extremism frame, read from the `lexicons/*.tsv` data files and compiled into one Aho-Corasick
+//! automaton over word starts. [`Scan`] runs it once per message and annotates each token with the
+//! roles it can play; the rules in the sibling modules only ever look at those annotations.
+//!
+//! Why one automaton: a message is scanned once, whatever the number of words listed (about two
+//! thousand), which keeps the layer inside the throughput budget. A term may have several words and a
+//! stem on any of them (`исламск* государств*`): the automaton finds the first word, the rest are
+//! checked token by token.
+
+use crate::lexicon::parse_term;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// What a span of words can do in a clause. One variant per role column of the data files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Kind {
+    // cues.tsv
+    Negator,
+    Report,
+    Denounce,
+    Clause,
+    Unneg,
+    Rhetorical,
+    Game,
+    News,
+    SelfRef,
+    Doubt,
+    Hypo,
+    // groups.tsv
+    Group,
+    // frames.tsv
+    Person,
+    Copula,
+    Modal,
+    Future,
+    Be,
+    Filler,
+    Quant,
+    Conj,
+    Subj1,
+    Target,
+    Poss,
+    You,
+    Single,
+    They,
+    Agent,
+    Deserve,
+    DeathTo,
+    Wish,
+    Lead,
+    Origin,
+    Burden,
+    Society,
+    Positive,
+    Aux,
+    Ditrans,
+    Comp,
+    From,
+    Belittle,
+    Rel,
+    // predicates.tsv
+    Pred,
+    // violence.tsv
+    Violent,
+    // extremism.tsv
+    Org,
+    Leader,
+    Attacker,
+    Attack,
+    Recruit,
+    Pledge,
+    Glory,
+    Hail,
+    More,
+    Victims,
+    // allow.tsv
+    Allow,
+}
+
+impl Kind {
+    /// The bit of this kind in a token's mask.
+    pub(crate) const fn bit(self) -> u64 {
+        1u64 << (self as u8)
+    }
+}
+
+/// Group forms (`groups.tsv`, third column), stored in [`Ann::b`].
+pub(crate) mod group_form {
+    pub const NOUN: u8 = 0;
+    pub const ADJ: u8 = 1;
+    pub const PLACE: u8 = 2;
+    pub const VAGUE: u8 = 3;
+}
+
+/// Predicate kinds (`predicates.tsv`, third column), stored in [`Ann::b`].
+pub(crate) mod pred_kind {
+    pub const NOUN: u8 = 0;
+    pub const ADJ: u8 = 1;
+    pub const ATTR: u8 = 2;
+    pub const VERB: u8 = 3;
+}
+
+/// Violent verb forms (`violence.tsv`, second column), stored in [`Ann::b`]; [`EXCLUDE`] is or-ed in
+/// for the `exclude` effect.
+pub(crate) mod violent_form {
+    pub const VERB: u8 = 0;
+    pub const PART: u8 = 1;
+    pub const DIE: u8 = 2;
+    pub const FUT1: u8 = 3;
+    pub const INF: u8 = 4;
+    pub const IMP: u8 = 5;
+    pub const EXCLUDE: u8 = 0x80;
+}
+
+/// One annotation: tokens `[start, end)` can play role `kind`. `a` is a severity (2 or 3) where the
+/// file has one; `b` a form (see the `*_form`/`*_kind` modules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Ann {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Kind,
+    pub a: u8,
+    pub b: u8,
+}
+
+impl Ann {
+    pub(crate) fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+}
+
+/// One word of a term: exact, or a stem (`open`).
+#[derive(Clone, Debug)]
+struct Word {
+    text: String,
+    open: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    words: Vec<Word>,
+    kind: Kind,
+    a: u8,
+    b: u8,
+}
+
+/// The compiled vocabulary.
+#[derive(Clone, Debug)]
+pub(crate) struct Vocab {
+    automaton: AhoCorasick,
+    /// Per automaton pattern (a first word): the entries that start with it.
+    by_pattern: Vec<Vec<u32>>,
+    entries: Vec<Entry>,
+}
+
+/// The embedded data files, `(name, contents)`.
+pub(crate) const FILES: &[(&str, &str)] = &[
+    ("lexicons/cues.tsv", include_str!("../../lexicons/cues.tsv")),
+    (
+        "lexicons/groups.tsv",
+        include_str!("../../lexicons/groups.tsv"),
+    ),
+    (
+        "lexicons/frames.tsv",
+        include_str!("../../lexicons/frames.tsv"),
+    ),
+    (
+        "lexicons/predicates.tsv",
+        include_str!("../../lexicons/predicates.tsv"),
+    ),
+    (
+        "lexicons/violence.tsv",
+        include_str!("../../lexicons/violence.tsv"),
+    ),
+    (
+        "lexicons/extremism.tsv",
+        include_str!("../../lexicons/extremism.tsv"),
+    ),
+    (
+        "lexicons/allow.tsv",
+        include_str!("../../lexicons/allow.tsv"),
+    ),
+];
+
+fn data_lines(contents: &str) -> impl Iterator<Item = (usize, &str)> {
+    contents
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+fn role_kind(file: &str, role: &str) -> Option<Kind> {
+    use Kind::*;
+    Some(match (file, role) {
+        ("cues", "negator") => Negator,
+        ("cues", "report") => Report,
+        ("cues", "denounce") => Denounce,
+        ("cues", "clause") => Clause,
+        ("cues", "unneg") => Unneg,
+        ("cues", "rhetorical") => Rhetorical,
+        ("cues", "game") => Game,
+        ("cues", "news") => News,
+        ("cues", "self") => SelfRef,
+        ("cues", "doubt") => Doubt,
+        ("cues", "hypo") => Hypo,
+        ("frames", "person") => Person,
+        ("frames", "copula") => Copula,
+        ("frames", "modal") => Modal,
+        ("frames", "future") => Future,
+        ("frames", "be") => Be,
+        ("frames", "filler") => Filler,
+        ("frames", "quant") => Quant,
+        ("frames", "conj") => Conj,
+        ("frames", "subj1") => Subj1,
+        ("frames", "target") => Target,
+        ("frames", "poss") => Poss,
+        ("frames", "you") => You,
+        ("frames", "single") => Single,
+        ("frames", "they") => They,
+        ("frames", "agent") => Agent,
+        ("frames", "deserve") => Deserve,
+        ("frames", "deathto") => DeathTo,
+        ("frames", "wish") => Wish,
+        ("frames", "lead") => Lead,
+        ("frames", "origin") => Origin,
+        ("frames", "burden") => Burden,
+        ("frames", "society") => Society,
+        ("frames", "positive") => Positive,
+        ("frames", "aux") => Aux,
+        ("frames", "ditrans") => Ditrans,
+        ("frames", "comp") => Comp,
+        ("frames", "from") => From,
+        ("frames", "belittle") => Belittle,
+        ("frames", "rel") => Rel,
+        ("extremism", "org") => Org,
+        ("extremism", "leader") => Leader,
+        ("extremism", "attacker") => Attacker,
+        ("extremism", "attack") => Attack,
+        ("extremism", "recruit") => Recruit,
+        ("extremism", "pledge") => Pledge,
+        ("extremism", "glory") => Glory,
+        ("extremism", "hail") => Hail,
+        ("extremism", "more") => More,
+        ("extremism", "victims") => Victims,
+        _ => return None,
+    })
+}
+
+fn severity(raw: &str) -> Result<u8, String> {
+    match raw.trim() {
+        "2" => Ok(2),
+        "3" => Ok(3),
+        other => Err(format!("severity must be 2 or 3, not {other:?}")),
+    }
+}
+
+/// Splits a term into words, each normalised like messages; `*` at the end of any word is a stem.
+fn parse_words(raw: &str) -> Result<Vec<Word>, String> {
+    let mut words = Vec::new();
+    for piece in raw.trim_start_matches('*').split_whitespace() {
+        let term = parse_term(piece)?;
+        for (i, w) in term.text.split(' ').enumerate() {
+            let last = i + 1 == term.text.split(' ').count();
+            words.push(Word {
+                text: w.to_string(),
+                open: last && term.open_end,
+            });
+        }
+    }
+    if words.is_empty() {
+        return Err(format!("term {raw:?} has no words"));
+    }
+    Ok(words)
+}
+
+/// Parses one data file into entries. `file` is the file's stem (`"groups"`).
+fn parse_file(name: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), String> {
+    let file = name
+        .rsplit('/')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches(".tsv");
+    for (line_no, line) in data_lines(contents) {
+        let at = |e: String| format!("{name}:{line_no}: {e}");
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let words = parse_words(cols[0]).map_err(at)?;
+        let col = |i: usize| -> Result<&str, String> {
+            cols.get(i)
+                .copied()
+                .ok_or_else(|| at(format!("expected {} tab-separated columns", i + 1)))
+        };
+        let (kind, a, b) = match file {
+            "groups" => {
+                let cat = match col(1)? {
+                    "religion" | "ethnicity" | "nationality" | "migration" | "gender"
+                    | "sexuality" | "disability" | "vague" => 0,
+                    other => return Err(at(format!("unknown group category {other:?}"))),
+                };
+                let form = match col(2)? {
+                    "noun" => group_form::NOUN,
+                    "adj" => group_form::ADJ,
+                    "place" => group_form::PLACE,
+                    "vague" => group_form::VAGUE,
+                    other => return Err(at(format!("unknown group form {other:?}"))),
+                };
+                (Kind::Group, cat, form)
+            }
+            "predicates" => {
+                let kind = match col(2)? {
+                    "noun" => pred_kind::NOUN,
+                    "adj" => pred_kind::ADJ,
+                    "attr" => pred_kind::ATTR,
+                    "verb" => pred_kind::VERB,
+                    other => return Err(at(format!("unknown predicate kind {other:?}"))),
+                };
+                (Kind::Pred, severity(col(1)?).map_err(at)?, kind)
+            }
+            "violence" => {
+                let form = match col(1)? {
+                    "verb" => violent_form::VERB,
+                    "part" => violent_form::PART,
+                    "die" => violent_form::DIE,
+                    "fut1" => violent_form::FUT1,
+                    "inf" => violent_form::INF,
+                    "imp" => violent_form::IMP,
+                    other => return Err(at(format!("unknown violent form {other:?}"))),
+                };
+                let effect = match col(3)? {
+                    "harm" => 0,
+                    "exclude" => violent_form::EXCLUDE,
+                    other => {
+                        return Err(at(format!("effect must be harm or exclude, not {other:?}")))
+                    }
+                };
+                (Kind::Violent, severity(col(2)?).map_err(at)?, form | effect)
+            }
+            // The lexicon's allow list: idioms no structure hit may lie inside either.
+            "allow" => (Kind::Allow, 0, 0),
+            _ => {
+                let role = col(1)?;
+                let kind = role_kind(file, role)
+                    .ok_or_else(|| at(format!("unknown {file} role {role:?}")))?;
+                (kind, 0, 0)
+            }
+        };
+        out.push(Entry { words, kind, a, b });
+    }
+    Ok(())
+}
+
+impl Vocab {
+    /// Compiles the embedded data files.
+    pub(crate) fn builtin() -> Result<Vocab, String> {
+        Vocab::from_files(FILES)
+    }
+
+    /// Compiles the given data files (`(name, contents)`; the name's stem says which file it is).
+    pub(crate) fn from_files(files: &[(&str, &str)]) -> Result<Vocab, String> {
+        let mut entries = Vec::new();
+        for (name, contents) in files {
+            parse_file(name, contents, &mut entries)?;
+        }
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut by_pattern: Vec<Vec<u32>> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            let first = &e.words[0];
+            let mut p = String::with_capacity(first.text.len() + 2);
+            p.push(' ');
+            p.push_str(&first.text);
+            if !first.open {
+                p.push(' ');
+            }
+            let id = *ids.entry(p.clone()).or_insert_with(|| {
+                patterns.push(p);
+                by_pattern.push(Vec::new());
+                patterns.len() - 1
+            });
+            by_pattern[id].push(i as u32);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| format!("cannot build the context automaton: {e}"))?;
+        Ok(Vocab {
+            automaton,
+            by_pattern,
+            entries,
+        })
+    }
+}
+
+/// Tokens of one message with their annotations, clause structure and quotation state. Reusable
+/// across messages.
+#[derive(Clone, Debug, Default)]
+pub struct Scan {
+    /// `" " + normalised text + " "`.
+    padded: String,
+    /// Byte range of each token in the normalised text.
+    toks: Vec<(u32, u32)>,
+    /// Annotations, sorted by start token then longest first.
+    anns: Vec<Ann>,
+    /// `anns[first[i]..first[i + 1]]` start at token `i`.
+    first: Vec<u32>,
+    /// Kinds of the annotations starting at each token.
+    masks: Vec<u64>,
+    /// Sentence and clause number of each token.
+    sent: Vec<u32>,
+    clause: Vec<u32>,
+    /// Whether each token stands inside quotation marks.
+    quoted: Vec<bool>,
+    /// Per sentence: whether it ends with a question mark.
+    question: Vec<bool>,
+    /// Per sentence: its first and one-past-last token.
+    sent_range: Vec<(u32, u32)>,
+    /// Per sentence: the kinds of every annotation in it.
+    sent_mask: Vec<u64>,
+    /// Per sentence: whether it is a rhetorical question (see `negation::rhetorical`).
+    rhet: Vec<bool>,
+    /// Per token: the first token of its clause.
+    clause_start: Vec<u32>,
+    /// Counts before each token (`n + 1` entries): report words, denounce or news words, doubt
+    /// cues that are neither negated nor rhetorical. Keeps the frame tests O(1) per hit.
+    prefix: Vec<[u32; 3]>,
+    /// The last quotation mark, if any.
+    last_quote: Option<u32>,
+    /// Whether a report or denounce word stands outside every quotation.
+    report_outside_quotes: bool,
+}
+
+/// Indices into [`Scan::prefix`].
+pub(crate) mod count {
+    pub const REPORT: usize = 0;
+    pub const DENOUNCE_OR_NEWS: usize = 1;
+    pub const DOUBT: usize = 2;
+}
+
+/// Whether a punctuation token ends a sentence.
+fn ends_sentence(t: &str) -> bool {
+    matches!(t, "." | "!" | "?" | ";")
+}
+
+/// Whether a punctuation token ends a clause.
+fn ends_clause(t: &str) -> bool {
+    matches!(t, "." | "!" | "?" | ";" | "," | ":" | "(" | ")")
+}
+
+impl Scan {
+    /// Tokenises and annotates `norm` (normalised text).
+    pub(crate) fn fill(&mut self, vocab: &Vocab, norm: &str) {
+        self.padded.clear();
+        self.padded.push(' ');
+        self.padded.push_str(norm);
+        self.padded.push(' ');
+        self.toks.clear();
+        let mut at = 0u32;
+        for t in norm.split(' ') {
+            let end = at + t.len() as u32;
+            if !t.is_empty() {
+                self.toks.push((at, end));
+            }
+            at = end + 1;
+        }
+        let n = self.toks.len();
+        self.anns.clear();
+        for m in vocab
+            .automaton
+            .find_overlapping_iter(self.padded.as_bytes())
+        {
+            // The pattern starts with the space before a token: the token starts at m.start() in
+            // the normalised text.
+            let start = m.start() as u32;
+            let Ok(ti) = self.toks.binary_search_by_key(&start, |t| t.0) else {
+                continue;
+            };
+            for &e in &vocab.by_pattern[m.pattern().as_usize()] {
+                let entry = &vocab.entries[e as usize];
+                if ti + entry.words.len() > n {
+                    continue;
+                }
+                let ok = entry.words.iter().enumerate().skip(1).all(|(k, w)| {
+                    let t = self.text(ti + k);
+                    if w.open {
+                        t.starts_with(w.text.as_str())
+                    } else {
+                        t == w.text
+                    }
+                });
+                if ok {
+                    self.anns.push(Ann {
+                        start: ti as u32,
+                        end: (ti + entry.words.len()) as u32,
+                        kind: entry.kind,
+                        a: entry.a,
+                        b: entry.b,
+                    });
+                }
+            }
+        }
+        self.anns
+            .sort_unstable_by_key(|a| (a.start, core::cmp::Reverse(a.end), a.kind as u8));
+        self.first.clear();
+        self.masks.clear();
+        self.masks.resize(n, 0);
+        let mut k = 0;
+        for i in 0..n {
+            self.first.push(k as u32);
+            while k < self.anns.len() && self.anns[k].start as usize == i {
+                self.masks[i] |= self.anns[k].kind.bit();
+                k += 1;
+            }
+        }
+        self.first.push(k as u32);
+        self.structure();
+    }
+
+    /// Sentences, clauses and quotation state.
+    fn structure(&mut self) {
+        let n = self.toks.len();
+        self.sent.clear();
+        self.clause.clear();
+        self.quoted.clear();
+        self.question.clear();
+        self.sent_range.clear();
+        self.sent_mask.clear();
+        self.clause_start.clear();
+        self.last_quote = None;
+        self.report_outside_quotes = false;
+        let (mut s, mut c, mut inside) = (0u32, 0u32, false);
+        let mut sent_start = 0u32;
+        let mut clause_start = 0u32;
+        let mut mask = 0u64;
+        for i in 0..n {
+            let (ts, te) = self.toks[i];
+            let t = &self.padded[1 + ts as usize..1 + te as usize];
+            if self.masks[i] & Kind::Clause.bit() != 0 && i > 0 {
+                c += 1;
+                clause_start = i as u32;
+            }
+            if t == "\"" {
+                inside = !inside;
+                self.last_quote = Some(i as u32);
+            }
+            let reports = Kind::Report.bit() | Kind::Denounce.bit();
+            if !inside && t != "\"" && self.masks[i] & reports != 0 {
+                self.report_outside_quotes = true;
+            }
+            mask |= self.masks[i];
+            self.sent.push(s);
+            self.clause.push(c);
+            self.clause_start.push(clause_start);
+            self.quoted.push(inside && t != "\"");
+            if ends_clause(t) {
+                c += 1;
+                clause_start = i as u32 + 1;
+            }
+            if ends_sentence(t) {
+                self.question.push(t == "?");
+                self.sent_range.push((sent_start, i as u32 + 1));
+                self.sent_mask.push(mask);
+                mask = 0;
+                sent_start = i as u32 + 1;
+                s += 1;
+            }
+        }
+        if (sent_start as usize) < n || self.sent_range.is_empty() {
+            self.question.push(false);
+            self.sent_range.push((sent_start, n as u32));
+            self.sent_mask.push(mask);
+        }
+    }
+
+    /// Per-message caches that need the rules' own tests: `rhetorical` says whether sentence `s`
+    /// is a rhetorical question, `negator` whether token `k` negates.
+    pub(crate) fn finish(
+        &mut self,
+        rhetorical: fn(&Scan, usize) -> bool,
+        negator: fn(&Scan, usize) -> bool,
+    ) {
+        let rhet: Vec<bool> = (0..self.sent_range.len())
+            .map(|s| rhetorical(self, s))
+            .collect();
+        self.rhet = rhet;
+        let n = self.toks.len();
+        let mut prefix = std::mem::take(&mut self.prefix);
+        prefix.clear();
+        let mut c = [0u32; 3];
+        prefix.push(c);
+        for k in 0..n {
+            if self.has(k, Kind::Report) {
+                c[count::REPORT] += 1;
+            }
+            if self.has(k, Kind::Denounce) || self.has(k, Kind::News) {
+                c[count::DENOUNCE_OR_NEWS] += 1;
+            }
+            // "Are you saying X...?" doubts; "Don't you think X...?" does not.
+            if self.has(k, Kind::Doubt)
+                && self.covering(k, Kind::Rhetorical).is_none()
+                && !(k > 0 && negator(self, k - 1))
+            {
+                c[count::DOUBT] += 1;
+            }
+            prefix.push(c);
+        }
+        self.prefix = prefix;
+    }
+
+    /// How many cues of counter `which` (see [`count`]) stand in tokens `[a, b)`.
+    pub(crate) fn count(&self, which: usize, a: usize, b: usize) -> usize {
+        let b = b.min(self.toks.len());
+        if a >= b {
+            return 0;
+        }
+        (self.prefix[b][which] - self.prefix[a][which]) as usize
+    }
+
+    /// Whether sentence `s` is a rhetorical question (cached by [`finish`](Self::finish)).
+    pub(crate) fn rhetorical(&self, s: usize) -> bool {
+        self.rhet.get(s).copied().unwrap_or(false)
+    }
+
+    /// Whether sentence `s` has an annotation of `kind`.
+    pub(crate) fn sentence_has(&self, s: usize, kind: Kind) -> bool {
+        self.sent_mask[s] & kind.bit() != 0
+    }
+
+    /// The first token of the clause of token `i`.
+    pub(crate) fn clause_start(&self, i: usize) -> usize {
+        self.clause_start[i] as usize
+    }
+
+    /// The last quotation mark, if any.
+    pub(crate) fn last_quote(&self) -> Option<usize> {
+        self.last_quote.map(|q| q as usize)
+    }
+
+    /// Whether a report or denounce word stands outside every quotation.
+    pub(crate) fn report_outside_quotes(&self) -> bool {
+        self.report_outside_quotes
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The text of token `i`.
+    pub(crate) fn text(&self, i: usize) -> &str {
+        let (s, e) = self.toks[i];
+        &self.padded[1 + s as usize..1 + e as usize]
+    }
+
+    /// Whether token `i` is punctuation.
+    pub(crate) fn is_punct(&self, i: usize) -> bool {
+        !self
+            .text(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    }
+
+    /// Whether token `i` ends a clause (punctuation).
+    pub(crate) fn breaks_clause(&self, i: usize) -> bool {
+        ends_clause(self.text(i))
+    }
+
+    /// Whether token `i` is Cyrillic (Russian rules allow a missing copula).
+    pub(crate) fn cyrillic(&self, i: usize) -> bool {
+        self.text(i)
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    }
+
+    /// Whether some annotation of `kind` starts at token `i`.
+    pub(crate) fn has(&self, i: usize, kind: Kind) -> bool {
+        i < self.masks.len() && self.masks[i] & kind.bit() != 0
+    }
+
+    /// The longest annotation of `kind` starting at token `i`.
+    pub(crate) fn at(&self, i: usize, kind: Kind) -> Option<Ann> {
+        if !self.has(i, kind) {
+            return None;
+        }
+        self.anns[self.first[i] as usize..self.first[i + 1] as usize]
+            .iter()
+            .find(|a| a.kind == kind)
+            .copied()
+    }
+
+    /// An annotation of `kind` that covers token `i` (starts at or before it, ends after it).
+    pub(crate) fn covering(&self, i: usize, kind: Kind) -> Option<Ann> {
+        (i.saturating_sub(4)..=i)
+            .rev()
+            .filter_map(|s| self.at(s, kind))
+            .find(|a| a.end as usize > i)
+    }
+
+    /// Sentence number of token `i`.
+    pub(crate) fn sentence(&self, i: usize) -> usize {
+        self.sent[i] as usize
+    }
+
+    /// Clause number of token `i`.
+    pub(crate) fn clause(&self, i: usize) -> usize {
+        self.clause[i] as usize
+    }
+
+    /// First and one-past-last token of sentence `s`.
+    pub(crate) fn sentence_range(&self, s: usize) -> (usize, usize) {
+        let (a, b) = self.sent_range[s];
+        (a as usize, b as usize)
+    }
+
+    /// Whether sentence `s` ends with a question mark.
+    pub(crate) fn is_question(&self, s: usize) -> bool {
+        self.question[s]
+    }
+
+    /// Whether token `i` stands inside quotation marks.
+    pub(crate) fn quoted(&self, i: usize) -> bool {
+        self.quoted[i]
+    }
+
+    /// Normalised byte range of tokens `[a, b)`.
+    pub(crate) fn byte_span(&self, a: usize, b: usize) -> (usize, usize) {
+        let b = b.max(a + 1).min(self.toks.len());
+        (self.toks[a].0 as usize, self.toks[b - 1].1 as usize)
+    }
+
+    /// Tokens `[a, b)` covering normalised bytes `[start, end)`.
+    pub(crate) fn token_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let a = self.toks.partition_point(|t| (t.1 as usize) <= start);
+        let b = self.toks.partition_point(|t| (t.0 as usize) < end);
+        (a, b.max(a))
+    }
+}
+
+/// Fills a scan the way `Context::scan` does (for the unit tests of the rule modules).
+#[cfg(test)]
+pub(crate) fn scan_of(v: &Vocab, scan: &mut Scan, norm: &str) {
+    scan.fill(v, norm);
+    scan.finish(
+        crate::context::negation::rhetorical_sentence,
+        crate::context::negation::is_negator,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    #[test]
+    fn builtin_files_parse() {
+        let v = Vocab::builtin().unwrap();
+        assert!(v.entries.len() > 1500, "{}", v.entries.len());
+        // Every role of every file is reachable.
+        for k in [
+            Kind::Negator,
+            Kind::Group,
+            Kind::Pred,
+            Kind::Violent,
+            Kind::Org,
+            Kind::Victims,
+        ] {
+            assert!(v.entries.iter().any(|e| e.kind == k), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_their_place() {
+        let cases = [
+            (
+                "lexicons/groups.tsv",
+                "jews\treligion\tverb",
+                "unknown group form",
+            ),
+            (
+                "lexicons/groups.tsv",
+                "jews\tplanets\tnoun",
+                "unknown group category",
+            ),
+            ("lexicons/predicates.tsv", "vermin\t7\tnoun", "severity"),
+            ("lexicons/violence.tsv", "kill\tverb\t3\tmaybe", "effect"),
+            ("lexicons/frames.tsv", "are\tcopulas", "unknown frames role"),
+            ("lexicons/frames.tsv", "are", "columns"),
+            ("lexicons/cues.tsv", "!!!\tnegator", "no letters"),
+        ];
+        for (name, line, want) in cases {
+            let contents = format!("# header\n{line}\n");
+            let err = Vocab::from_files(&[(name, contents.as_str())]).unwrap_err();
+            assert!(err.starts_with(&format!("{name}:2: ")), "{err}");
+            assert!(err.contains(want), "{err}");
+        }
+    }
+
+    /// (message, token, kind, expected annotation length or 0 for none)
+    const ANNOTATIONS: &[(&str, &str, Kind, usize)] = &[
+        ("Someone ought to burn it", "ought", Kind::Modal, 2),
+        ("мусульманам не место", "мусульманам", Kind::Group, 1),
+        (
+            "вступайте в исламское государство",
+            "исламское",
+            Kind::Org,
+            2,
+        ),
+        ("join the islamic state", "the", Kind::Org, 3),
+        ("they are nothing but rats", "nothing", Kind::Unneg, 2),
+        ("jewelry is nice", "jewelry", Kind::Group, 0),
+        ("I'll kill you", "ill", Kind::Subj1, 1),
+    ];
+
+    #[test]
+    fn annotations() {
+        let v = Vocab::builtin().unwrap();
+        let mut scan = Scan::default();
+        for &(msg, tok, kind, want) in ANNOTATIONS {
+            let norm = normalize(msg);
+            scan_of(&v, &mut scan, norm.as_str());
+            let i = (0..scan.len()).find(|&i| scan.text(i) == tok).unwrap();
+            let got = scan.at(i, kind).map_or(0, |a| a.len());
+            assert_eq!(got, want, "{msg:?} {tok:?} {kind:?}");
+        }
+    }
+
+    #[test]
+    fn clauses_sentences_quotes() {
+        let v = Vocab::builtin().unwrap();
+        let mut scan = Scan::default();
+        let norm = normalize("I don't know, but \"X are bad\". Are they?");
+        scan_of(&v, &mut scan, norm.as_str());
+        let idx = |t: &str| (0..scan.len()).find(|&i| scan.text(i) == t).unwrap();
+        assert_ne!(scan.clause(idx("know")), scan.clause(idx("but")));
+        assert_eq!(scan.clause(idx("but")), scan.clause(idx("x")));
+        assert!(scan.quoted(idx("bad")) && !scan.quoted(idx("know")));
+        assert_eq!(scan.sentence(idx("they")), 1);
+        assert!(scan.is_question(1) && !scan.is_question(0));
+        let (a, b) = scan.token_span(
+            norm.as_str().find("x are").unwrap(),
+            norm.as_str().find(" bad").unwrap() + 4,
+        );
+        assert_eq!((scan.text(a), scan.text(b - 1)), ("x", "bad"));
+    }
+}
