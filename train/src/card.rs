@@ -91,6 +91,7 @@ pub fn write(inputs: &Inputs) -> Result<(), String> {
     let cases = crate::cases::run(&crate::repo_root().join("tests/cases"), |b| {
         b.model_bytes(&bytes);
     })?;
+    let functional = crate::functional::run(&crate::repo_root().join("tests/functional"), &bytes)?;
 
     std::fs::create_dir_all(&inputs.docs).map_err(|e| format!("{}: {e}", inputs.docs.display()))?;
     let mut charts = Vec::new();
@@ -110,6 +111,7 @@ pub fn write(inputs: &Inputs) -> Result<(), String> {
         &corpus,
         [&rows, &rows_base, &rows_alone],
         &cases,
+        &functional,
         &charts,
     );
     let path = inputs.docs.join("model-card.md");
@@ -202,6 +204,7 @@ fn markdown(
     corpus: &Corpus,
     [rows, rows_base, rows_alone]: [&[Row]; 3],
     cases: &[crate::cases::Outcome],
+    functional: &crate::functional::Table,
     charts: &[(Label, &str, String)],
 ) -> String {
     let p = Params::default();
@@ -463,6 +466,32 @@ fn markdown(
             let _ = writeln!(w, "| {tier} | {} | {passed} |", rest.join(" "));
         }
     }
+    let _ = writeln!(w, "\n### Context layer: functional suite\n");
+    let _ = writeln!(
+        w,
+        "Per-category accuracy (%) on the {} generated cases of `tests/functional/*.jsonl` (expected decision, expected \
+         label, no unwanted label), for the shipped classifier and for the word-list baseline (the lexicons with the \
+         plain negation and quotation cues only: `without_model()` and `structure_rules(false)`). \
+         `cargo test --test functional` asserts the shipped classifier's figures.\n",
+        functional.values().map(|r| r[0].1).sum::<usize>()
+    );
+    let _ = writeln!(w, "{}", crate::functional::markdown(functional));
+    let _ = writeln!(
+        w,
+        "What the context layer does: it reads each message once, giving every normalised token the roles it can play \
+         (protected group, link such as a copula or modal, derogatory or dehumanising predicate, violent verb, \
+         extremist organisation or frame, negator, report or denounce cue, game or news cue) and its sentence, clause and \
+         quotation state. A protected group joined by a link to a derogatory predicate is an identity attack, with or \
+         without slurs, also as an opinion or a rhetorical question; the same predicate said of one person is an insult; \
+         a violent verb aimed at a person, group or their places in a first-person, normative or imperative frame is a \
+         threat; recruitment, pledges and glorification frames are extremism. Negation in the same clause, quotation \
+         with a report word, denouncing, news and game contexts and reclaimed self-reference cancel hits.\n\n\
+         What it cannot do: see groups, predicates, violent verbs or organisations that no data file lists unless a \
+         generic frame carries them (the suite holds some out to measure this); coded or implicit hate, dog whistles and \
+         irony; vague subjects (\"they are animals\" with no group named before); counter-speech that argues without \
+         a report, doubt or denounce word; implicit threats. See `docs/context-layer.md` for the design and the held-out \
+         vocabulary.\n"
+    );
     let _ = writeln!(w, "\n### Curves\n");
     for (label, kind, file) in charts {
         let what = if *kind == "roc" {

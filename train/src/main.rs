@@ -19,6 +19,7 @@ mod datasets;
 mod eval;
 mod example;
 mod fit;
+mod functional;
 mod ftrl;
 mod labeled_file;
 mod matrix;
