@@ -14,6 +14,9 @@ step "install what is missing: wasm32 target, wasm-bindgen-cli, Chromium, npm pa
 step "native tests (core, CLI)"
 cargo test --workspace 2>&1
 
+step "the shipped model regenerates byte for byte from ../shared/data (skips without the data)"
+cargo test --release -p moderato-train -- --ignored fit_regenerates_the_shipped_model 2>&1
+
 step "core tests compiled to wasm32, run under wasm-bindgen-test in Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p moderato --target wasm32-unknown-unknown --test cases --test functional 2>&1
