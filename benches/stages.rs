@@ -7,8 +7,9 @@
 //! `normalise` (Unicode folding, evasion undoing, offset map), `match` (squeezed copy and the
 //! lexicon automaton), `context` (context automaton, clause structure, cancellation, structure
 //! rules), `featurise` (hashed features), `score` (the model's heads), and `classify` (all of
-//! them plus the verdict, reusing a `Scratch`); `classify_fresh` is `Classifier::classify`, which
-//! starts from empty working memory every call.
+//! them plus the verdict, with a `Scratch` the caller holds: `Classifier::classify_with`);
+//! `classify_pool` is the plain `Classifier::classify`, which takes its working memory from the
+//! classifier's small pool.
 //!
 //! Run: `cargo bench --bench stages` (add `-- --quick` or criterion's usual options; a filter such
 //! as `tweet/` runs one set). If `../shared/data/olid` is present its tweets are a set too (read
@@ -19,6 +20,7 @@ use moderato::bench_api::{Prepared, Stages};
 use moderato::Classifier;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 #[path = "../bench/compare/messages.rs"]
 mod messages;
@@ -39,7 +41,7 @@ const STAGES: [&str; 7] = [
     "featurise",
     "score",
     "classify",
-    "classify_fresh",
+    "classify_pool",
 ];
 
 fn batches(classifier: &Classifier) -> Vec<Batch> {
@@ -57,7 +59,7 @@ fn batches(classifier: &Classifier) -> Vec<Batch> {
     if let Some(tweets) = messages::olid_tweets(root, 1000) {
         sets.push(("olid".to_string(), tweets));
     }
-    let mut stages = Stages::new(classifier);
+    let stages = Stages::new(classifier);
     sets.into_iter()
         .map(|(name, texts)| {
             let prepared = texts.iter().map(|t| stages.prepare(t)).collect();
@@ -72,7 +74,7 @@ fn batches(classifier: &Classifier) -> Vec<Batch> {
         .collect()
 }
 
-fn bench_stages(c: &mut Criterion, classifier: &Classifier, batch: &Batch) {
+fn bench_stages(c: &mut Criterion, classifier: &Classifier, batch: &mut Batch) {
     let mut group = c.benchmark_group(&batch.name);
     group.throughput(Throughput::Elements(batch.texts.len() as u64));
     let mut st = Stages::new(classifier);
@@ -85,21 +87,21 @@ fn bench_stages(c: &mut Criterion, classifier: &Classifier, batch: &Batch) {
     });
     group.bench_function("match", |b| {
         b.iter(|| {
-            for p in &batch.prepared {
+            for p in batch.prepared.iter_mut() {
                 black_box(st.find(black_box(p)));
             }
         })
     });
     group.bench_function("context", |b| {
         b.iter(|| {
-            for p in &batch.prepared {
+            for p in batch.prepared.iter_mut() {
                 black_box(st.context(black_box(p)));
             }
         })
     });
     group.bench_function("featurise", |b| {
         b.iter(|| {
-            for p in &batch.prepared {
+            for p in batch.prepared.iter_mut() {
                 black_box(st.extract(black_box(p)));
             }
         })
@@ -118,7 +120,7 @@ fn bench_stages(c: &mut Criterion, classifier: &Classifier, batch: &Batch) {
             }
         })
     });
-    group.bench_function("classify_fresh", |b| {
+    group.bench_function("classify_pool", |b| {
         b.iter(|| {
             for t in &batch.texts {
                 black_box(classifier.classify(black_box(t)));
@@ -158,15 +160,19 @@ fn criterion_home() -> Option<PathBuf> {
     Some(exe.parent()?.parent()?.parent()?.join("criterion"))
 }
 
-/// The median time of one iteration of `group/bench`, in nanoseconds, from this run.
-fn median_ns(home: &Path, group: &str, bench: &str) -> Option<f64> {
+/// The median time of one iteration of `group/bench`, in nanoseconds, if it ran in this run
+/// (written after `since`; a filter may have skipped it, leaving an older result).
+fn median_ns(home: &Path, group: &str, bench: &str, since: SystemTime) -> Option<f64> {
     let path = home.join(group).join(bench).join("new/estimates.json");
+    if std::fs::metadata(&path).ok()?.modified().ok()? < since {
+        return None;
+    }
     let text = std::fs::read_to_string(path).ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     v["median"]["point_estimate"].as_f64()
 }
 
-fn summary(batches: &[Batch]) {
+fn summary(batches: &[Batch], since: SystemTime) {
     let Some(home) = criterion_home() else {
         return;
     };
@@ -178,10 +184,16 @@ fn summary(batches: &[Batch]) {
     }
     println!();
     for b in batches {
+        if STAGES
+            .iter()
+            .all(|s| median_ns(&home, &b.name, s, since).is_none())
+        {
+            continue;
+        }
         let n = b.texts.len() as f64;
         print!("{:<12} {:>6.0}", b.name, b.bytes as f64 / n);
         for s in STAGES {
-            match median_ns(&home, &b.name, s) {
+            match median_ns(&home, &b.name, s, since) {
                 Some(ns) => {
                     let secs = ns / 1e9;
                     let cell = format!("{:.0} ({:.1})", n / secs, b.bytes as f64 / secs / 1e6);
@@ -193,7 +205,7 @@ fn summary(batches: &[Batch]) {
         println!();
     }
     for len in LENGTHS {
-        if let Some(ns) = median_ns(&home, "length", &format!("classify/{len}")) {
+        if let Some(ns) = median_ns(&home, "length", &format!("classify/{len}"), since) {
             println!(
                 "classify one {len}-byte message: {:.3} ms ({:.1} ns/byte, {:.1} MB/s)",
                 ns / 1e6,
@@ -205,17 +217,18 @@ fn summary(batches: &[Batch]) {
 }
 
 fn main() {
+    let since = SystemTime::now();
     let classifier = Classifier::new();
-    let batches = batches(&classifier);
+    let mut batches = batches(&classifier);
     let mut c = Criterion::default()
         .warm_up_time(std::time::Duration::from_secs(1))
         .measurement_time(std::time::Duration::from_secs(3))
         .sample_size(20)
         .configure_from_args();
-    for b in &batches {
+    for b in batches.iter_mut() {
         bench_stages(&mut c, &classifier, b);
     }
     bench_lengths(&mut c, &classifier);
     c.final_summary();
-    summary(&batches);
+    summary(&batches, since);
 }

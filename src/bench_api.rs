@@ -2,40 +2,36 @@
 //! (`bench/compare/`). Hidden from the docs and **not a stable API**: it exists only so each stage
 //! of [`Classifier::classify`] can be timed on its own, on inputs the earlier stages produced.
 //!
-//! A stage is timed on a [`Prepared`] message: the output of every stage for it, computed once by
-//! [`Stages::prepare`]. The stages are the classifier's own code; only the cancellation loop of
-//! [`Stages::context`] repeats the few lines of `featurize_with` that call the context layer.
+//! A stage is timed on a [`Prepared`] message: the working memory of a whole classification of
+//! it, in which every stage's output is already present. Each stage is the classifier's own code
+//! and is idempotent (it recomputes its output from the earlier stages' outputs), so it can be
+//! run again and again on the same prepared message.
 
 use super::{Classifier, Scratch};
-use crate::features::{self, HitFeature};
+use crate::features;
 use crate::label::Label;
 use crate::lexicon;
-use crate::matcher::Hit;
 use crate::normalize::{normalize_into, Normalized};
 use crate::verdict::Verdict;
 
 /// One message after every stage: the input of each stage, for timing that stage alone.
-#[derive(Clone, Debug)]
 pub struct Prepared {
-    norm: Normalized,
-    hits: Vec<Hit>,
-    hit_features: Vec<HitFeature>,
-    features: Vec<u32>,
+    scratch: Scratch,
 }
 
 impl Prepared {
     /// The normalised text.
     pub fn normalized(&self) -> &Normalized {
-        &self.norm
+        &self.scratch.norm
     }
 
     /// Number of model features.
     pub fn feature_count(&self) -> usize {
-        self.features.len()
+        self.scratch.features.len()
     }
 }
 
-/// A classifier with its working memory, running one stage at a time.
+/// A classifier with working memory, running one stage at a time.
 pub struct Stages<'c> {
     classifier: &'c Classifier,
     scratch: Scratch,
@@ -50,15 +46,10 @@ impl<'c> Stages<'c> {
     }
 
     /// Runs every stage on `text` and keeps each stage's output.
-    pub fn prepare(&mut self, text: &str) -> Prepared {
-        let s = &mut self.scratch;
-        self.classifier.featurize_with(text, s, true);
-        Prepared {
-            norm: s.norm.clone(),
-            hits: s.hits.clone(),
-            hit_features: s.hit_features.clone(),
-            features: s.features.clone(),
-        }
+    pub fn prepare(&self, text: &str) -> Prepared {
+        let mut scratch = Scratch::default();
+        self.classifier.featurize_with(text, &mut scratch, true);
+        Prepared { scratch }
     }
 
     /// Stage 1, normalise: returns the normalised length in bytes.
@@ -68,53 +59,25 @@ impl<'c> Stages<'c> {
     }
 
     /// Stage 2, match: the squeezed copy and the lexicon automaton. Returns the number of hits.
-    pub fn find(&mut self, p: &Prepared) -> usize {
-        let s = &mut self.scratch;
+    pub fn find(&self, p: &mut Prepared) -> usize {
+        let s = &mut p.scratch;
         self.classifier
             .matcher
-            .find(&p.norm, &mut s.squeezed, &mut s.allowed, &mut s.hits);
+            .find(&s.norm, &mut s.squeezed, &mut s.allowed, &mut s.hits);
         s.hits.len()
     }
 
     /// Stage 3, context: the context automaton and clause structure, the cancellation of the
     /// lexicon hits and the structure rules. Returns the number of hit features.
-    pub fn context(&mut self, p: &Prepared) -> usize {
-        let c = self.classifier;
-        let s = &mut self.scratch;
-        c.context.scan(p.norm.as_str(), &mut s.scan);
-        s.hits.clear();
-        s.hits.extend_from_slice(&p.hits);
-        s.hit_features.clear();
-        for hit in &s.hits {
-            let entry = &c.entries[hit.entry as usize];
-            let cancelled = entry
-                .labels
-                .iter()
-                .filter(|&l| {
-                    c.context.cancelled(
-                        &s.scan,
-                        hit.start,
-                        hit.end,
-                        l,
-                        entry.labels,
-                        c.structure,
-                    )
-                })
-                .collect();
-            s.hit_features.push(HitFeature {
-                labels: entry.labels,
-                severity: entry.severity,
-                cancelled,
-            });
-        }
-        c.structure_hits(s);
-        s.hit_features.len()
+    pub fn context(&self, p: &mut Prepared) -> usize {
+        self.classifier.context_pass(&mut p.scratch);
+        p.scratch.hit_features.len()
     }
 
     /// Stage 4, featurise: the hashed features of the model. Returns their number.
-    pub fn extract(&mut self, p: &Prepared) -> usize {
-        let s = &mut self.scratch;
-        features::extract(p.norm.as_str(), &p.hit_features, &mut s.features);
+    pub fn extract(&self, p: &mut Prepared) -> usize {
+        let s = &mut p.scratch;
+        features::extract(s.norm.as_str(), &s.hit_features, &mut s.features);
         s.features.len()
     }
 
@@ -123,7 +86,7 @@ impl<'c> Stages<'c> {
         self.classifier
             .model
             .as_ref()
-            .map(|m| m.probabilities(&p.features))
+            .map(|m| m.probabilities(&p.scratch.features))
     }
 
     /// All stages, reusing this working memory: [`Classifier::classify_with`].

@@ -163,10 +163,16 @@ test("options: bad settings throw clear errors and nothing is half-built", () =>
 });
 
 test("options: defaults, settings that are read back, and undefined meaning unset", () => {
+  // Default thresholds come from the embedded model (chosen on validation data) for the labels it
+  // has a head for, and are 0.5 for the others.
+  const defaults = new Classifier().thresholds;
+  assert.deepEqual(Object.keys(defaults), Classifier.labels);
+  for (const t of Object.values(defaults)) assert.ok(t > 0 && t <= 1, String(t));
+  for (const label of ["severe_toxicity", "profanity", "extremism"]) assert.equal(defaults[label], 0.5);
   for (const none of [undefined, null, {}, { policy: undefined, thresholds: undefined }, Object.create(null)]) {
     const d = new Classifier(none);
     assert.equal(d.policy, "default");
-    assert.deepEqual(Object.values(d.thresholds), Classifier.labels.map(() => 0.5));
+    assert.deepEqual(d.thresholds, defaults);
   }
   const s = new Classifier({ policy: "strict", thresholds: { threat: 0.3, insult: 1, profanity: 0 } });
   assert.equal(s.policy, "strict");
