@@ -11,8 +11,11 @@ step "install what is missing: wasm32 target, wasm-bindgen-cli, Chromium, npm pa
 ./scripts/install.sh
 ./scripts/install-js.sh
 
-step "native tests (core, CLI)"
+step "native tests (core, CLI, binding, trainer)"
 cargo test --workspace 2>&1
+
+step "hardening: property tests, fuzz regressions, hostile inputs (release)"
+./scripts/test-hardening.sh --rust-only
 
 step "the shipped model regenerates byte for byte from ../shared/data (skips without the data)"
 cargo test --release -p moderato-train -- --ignored fit_regenerates_the_shipped_model 2>&1

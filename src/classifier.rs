@@ -32,9 +32,8 @@ fn window_end(bytes: &[u8], w0: usize, hits: &[Hit], next_hit: usize) -> usize {
     }
     let limit = w0 + CONTEXT_WINDOW;
     let space = |p: usize| bytes[p] == b' ';
-    let sentence_end = |p: usize| {
-        space(p) && matches!(bytes[p - 1], b'.' | b'!' | b'?' | b';') && space(p - 2)
-    };
+    let sentence_end =
+        |p: usize| space(p) && matches!(bytes[p - 1], b'.' | b'!' | b'?' | b';') && space(p - 2);
     let mut w1 = (w0 + CONTEXT_WINDOW / 2..limit)
         .rev()
         .find(|&p| sentence_end(p))
@@ -227,6 +226,7 @@ impl ClassifierBuilder {
             context,
             structure: self.structure_rules,
             model,
+            pool: ScratchPool::default(),
         })
     }
 }
@@ -242,6 +242,55 @@ pub struct Classifier {
     /// Whether the context layer's structure rules run.
     structure: bool,
     model: Option<Model>,
+    /// Working memory kept between calls of [`classify`](Classifier::classify).
+    pool: ScratchPool,
+}
+
+/// A few [`Scratch`]es kept between calls of [`Classifier::classify`], so the plain API allocates
+/// only the verdict once warm, like [`Classifier::classify_with`]. Concurrent callers each take
+/// their own (a fresh one when none is free); only working memory used for messages of at most
+/// [`ScratchPool::KEEP_TEXT`] bytes is kept, so one huge message does not pin its buffers. The
+/// lock is held only to take or return a scratch, never while classifying.
+#[derive(Default)]
+struct ScratchPool(std::sync::Mutex<Vec<Scratch>>);
+
+impl ScratchPool {
+    /// At most this many are kept.
+    const KEEP: usize = 4;
+    /// Working memory used for a longer message is freed, not kept.
+    const KEEP_TEXT: usize = 1 << 16;
+
+    fn take(&self) -> Scratch {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_default()
+    }
+
+    fn give(&self, scratch: Scratch, longest: usize) {
+        if longest > ScratchPool::KEEP_TEXT {
+            return;
+        }
+        if let Ok(mut pool) = self.0.lock() {
+            if pool.len() < ScratchPool::KEEP {
+                pool.push(scratch);
+            }
+        }
+    }
+}
+
+/// A clone starts with no working memory of its own.
+impl Clone for ScratchPool {
+    fn clone(&self) -> ScratchPool {
+        ScratchPool::default()
+    }
+}
+
+impl core::fmt::Debug for ScratchPool {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("ScratchPool")
+    }
 }
 
 /// Working memory for [`Classifier::classify_with`]: hold one (per thread) and pass it to every
@@ -305,16 +354,25 @@ impl Classifier {
 
     /// Classifies one message.
     pub fn classify(&self, text: &str) -> Verdict {
-        self.classify_with(text, &mut Scratch::default())
+        let mut scratch = self.pool.take();
+        let verdict = self.classify_with(text, &mut scratch);
+        self.pool.give(scratch, text.len());
+        verdict
     }
 
     /// Classifies many messages, reusing working memory between them.
     pub fn classify_batch<S: AsRef<str>>(&self, texts: &[S]) -> Vec<Verdict> {
-        let mut scratch = Scratch::default();
-        texts
+        let mut scratch = self.pool.take();
+        let mut longest = 0;
+        let verdicts = texts
             .iter()
-            .map(|t| self.classify_with(t.as_ref(), &mut scratch))
-            .collect()
+            .map(|t| {
+                longest = longest.max(t.as_ref().len());
+                self.classify_with(t.as_ref(), &mut scratch)
+            })
+            .collect();
+        self.pool.give(scratch, longest);
+        verdicts
     }
 
     /// The learned model in use, if any.
@@ -325,10 +383,11 @@ impl Classifier {
     /// The features the learned model sees for `text`: the one path shared by training and
     /// inference. `out` is cleared first. Used by the trainer (`moderato-train`).
     pub fn featurize(&self, text: &str, out: &mut Vec<u32>) {
-        let mut scratch = Scratch::default();
+        let mut scratch = self.pool.take();
         self.featurize_with(text, &mut scratch, true);
         out.clear();
         out.extend_from_slice(&scratch.features);
+        self.pool.give(scratch, text.len());
     }
 
     /// Normalises, matches, applies the context rules and, if `extract`, extracts the model's
@@ -494,37 +553,6 @@ impl Classifier {
         }
         for s in structure.iter() {
             hit_features.push(HitFeature {
-                labels: s.labels,
-                severity: s.severity,
-                cancelled: s.cancelled,
-            });
-        }
-    }
-
-    /// Runs the context layer's structure rules (if on) and appends their hits to the hit
-    /// features, after the lexicon's: the model sees them as hits of their labels and severity.
-    fn structure_hits(&self, scratch: &mut Scratch) {
-        scratch.structure.clear();
-        if !self.structure {
-            return;
-        }
-        scratch.identity_spans.clear();
-        for hit in &scratch.hits {
-            if self.entries[hit.entry as usize]
-                .labels
-                .contains(Label::IdentityAttack)
-            {
-                scratch.identity_spans.push((hit.start, hit.end));
-            }
-        }
-        self.context.structure_hits(
-            &scratch.scan,
-            &scratch.identity_spans,
-            &mut scratch.work,
-            &mut scratch.structure,
-        );
-        for s in &scratch.structure {
-            scratch.hit_features.push(HitFeature {
                 labels: s.labels,
                 severity: s.severity,
                 cancelled: s.cancelled,

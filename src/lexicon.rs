@@ -7,7 +7,7 @@
 //! look-alikes, leetspeak or capitals still means what it says.
 
 use crate::label::{Label, LabelSet};
-use crate::normalize::normalize;
+use crate::normalize::{normalize_into, Normalized};
 
 /// The embedded lexicons, `(name, contents)`.
 pub(crate) const BUILTIN_DENY: &[(&str, &str)] = &[
@@ -62,6 +62,12 @@ pub struct Entry {
 
 /// Parses a term written in lexicon syntax. Errors name what is wrong.
 pub fn parse_term(raw: &str) -> Result<Term, String> {
+    parse_term_with(raw, &mut Normalized::new())
+}
+
+/// [`parse_term`], normalising into `buf`: a caller parsing many terms passes the same one, so
+/// building a classifier does not allocate the normaliser's buffers once per term.
+pub fn parse_term_with(raw: &str, buf: &mut Normalized) -> Result<Term, String> {
     let trimmed = raw.trim();
     let (open_start, rest) = match trimmed.strip_prefix('*') {
         Some(r) => (true, r),
@@ -71,8 +77,12 @@ pub fn parse_term(raw: &str) -> Result<Term, String> {
         Some(r) if !r.ends_with('\\') => (true, r),
         _ => (false, rest),
     };
-    let unescaped = core.replace("\\*", "*");
-    let text = normalize(&unescaped).as_str().to_string();
+    if core.contains('\\') {
+        normalize_into(&core.replace("\\*", "*"), buf);
+    } else {
+        normalize_into(core, buf);
+    }
+    let text = buf.as_str().to_string();
     if text.is_empty() {
         return Err(format!("term {raw:?} has no letters or digits"));
     }
@@ -120,6 +130,7 @@ fn data_lines(contents: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Parses a deny lexicon file.
 pub fn parse_deny(name: &str, contents: &str) -> Result<Vec<Entry>, String> {
     let mut entries = Vec::new();
+    let mut buf = Normalized::new();
     for (line_no, line) in data_lines(contents) {
         let at = |e: String| format!("{name}:{line_no}: {e}");
         let mut cols = line.split('\t');
@@ -131,7 +142,7 @@ pub fn parse_deny(name: &str, contents: &str) -> Result<Vec<Entry>, String> {
             .next()
             .ok_or_else(|| at("expected term<TAB>labels<TAB>severity".into()))?;
         entries.push(Entry {
-            term: parse_term(term).map_err(at)?,
+            term: parse_term_with(term, &mut buf).map_err(at)?,
             labels: parse_labels(labels).map_err(at)?,
             severity: parse_severity(severity).map_err(at)?,
         });
@@ -141,10 +152,11 @@ pub fn parse_deny(name: &str, contents: &str) -> Result<Vec<Entry>, String> {
 
 /// Parses an allow list file: one term per line.
 pub fn parse_allow(name: &str, contents: &str) -> Result<Vec<Term>, String> {
+    let mut buf = Normalized::new();
     data_lines(contents)
         .map(|(line_no, line)| {
             let term = line.split('\t').next().unwrap_or("");
-            parse_term(term).map_err(|e| format!("{name}:{line_no}: {e}"))
+            parse_term_with(term, &mut buf).map_err(|e| format!("{name}:{line_no}: {e}"))
         })
         .collect()
 }

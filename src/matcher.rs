@@ -147,11 +147,21 @@ impl Squeezed {
 /// `c.is_alphabetic()`, without the table search for the letters normalised text is made of
 /// (ASCII and basic Cyrillic).
 #[inline]
-fn is_letter(c: char) -> bool {
+pub(crate) fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '\u{400}'..='\u{481}' => true,
         _ if c.is_ascii() => false,
         _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()`, with the same shortcut.
+#[inline]
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{400}'..='\u{481}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -317,6 +327,7 @@ mod tests {
     fn is_letter_is_is_alphabetic() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -4,7 +4,21 @@
 //! subclasses) instead of a Rust panic: a panic in wasm32 is a trap, which would leave the module's
 //! shadow stack and borrow flags in an unknown state for every later call.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked Proxy: caught, so that the exception does not
+    /// unwind through Rust frames (js-sys's binding does not catch).
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array_checked(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// `Array.isArray(value)`, or the exception it threw (only a revoked Proxy makes it throw).
+pub fn is_array(value: &JsValue) -> Result<bool, JsValue> {
+    is_array_checked(value)
+}
 
 /// The prefix of every message, so that an error in a large app says where it came from.
 const PREFIX: &str = "moderato: ";
@@ -42,8 +56,10 @@ pub fn describe(value: &JsValue) -> String {
     if value.is_string() {
         return "a string".into();
     }
-    if js_sys::Array::is_array(value) {
-        return "an array".into();
+    match is_array(value) {
+        Ok(true) => return "an array".into(),
+        Ok(false) => {}
+        Err(_) => return "a revoked Proxy".into(),
     }
     if value.is_function() {
         return "a function".into();

@@ -10,8 +10,8 @@ mod errors;
 mod options;
 
 use convert::{PerLabel, VerdictOut};
-use errors::{describe, error, type_error};
-use moderato::{Label, Policy};
+use errors::{describe, error, range_error, type_error};
+use moderato::{Label, Policy, Scratch};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -47,7 +47,7 @@ export interface DenyTerm {
 export interface ClassifierOptions {
   /** Default: `"default"`. */
   policy?: Policy | undefined;
-  /** The score at or above which a label counts as present, per label; each in [0, 1]. Default 0.5. */
+  /** The score at or above which a label counts as present, per label; each in [0, 1]. Defaults: the learned model's thresholds for the labels it scores, 0.5 for the others. */
   thresholds?: Partial<Record<Label, number>> | undefined;
   /** Extra terms that count as evidence. */
   denyTerms?: readonly DenyTerm[] | undefined;
@@ -98,6 +98,34 @@ fn install_panic_hook() {
     });
 }
 
+/// The longest message accepted, in UTF-16 code units (4 Mi, some 4 to 12 MB of UTF-8): working
+/// memory is a few dozen bytes per byte of text, and a WebAssembly module has at most 4 GiB, so a
+/// limit well under that keeps an oversized message an error instead of a trap.
+pub const MAX_TEXT_UNITS: u32 = 1 << 22;
+
+/// At most this many messages in one `classifyBatch` call (1 Mi): a sparse array or a Proxy can
+/// claim a length of 2^32 - 1 at no cost to itself, and the verdicts of more messages than this
+/// are better asked for in several calls anyway.
+pub const MAX_BATCH: u32 = 1 << 20;
+
+/// At most this many UTF-16 code units in all the messages of one `classifyBatch` call together
+/// (64 Mi): they are copied into the module's memory before the first is classified.
+pub const MAX_BATCH_UNITS: u64 = 1 << 26;
+
+/// The text of `value` if it is a string within the length limit; `what` names it for errors.
+fn text_of(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    let units = options::utf16_len(value)
+        .ok_or_else(|| type_error(format!("{what} must be a string, got {}", describe(value))))?;
+    if units > MAX_TEXT_UNITS {
+        return Err(range_error(format!(
+            "{what} is {units} UTF-16 code units long; at most {MAX_TEXT_UNITS} are accepted (split the text)"
+        )));
+    }
+    value
+        .as_string()
+        .ok_or_else(|| type_error(format!("{what} must be a string, got {}", describe(value))))
+}
+
 /// A harmful-message classifier (English and Russian). Building one parses the lexicons, so make
 /// one and reuse it; it is immutable afterwards.
 #[wasm_bindgen]
@@ -119,48 +147,56 @@ impl Classifier {
         Ok(Classifier { inner })
     }
 
-    /// Classifies one message. Throws a `TypeError` if `text` is not a string.
+    /// Classifies one message. Throws a `TypeError` if `text` is not a string, a `RangeError` if
+    /// it is longer than 4,194,304 UTF-16 code units.
     #[wasm_bindgen(unchecked_return_type = "Verdict")]
     pub fn classify(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text.as_string().ok_or_else(|| {
-            type_error(format!(
-                "classify(text): text must be a string, got {}",
-                describe(&text)
-            ))
-        })?;
+        let text = text_of(&text, "classify(text): text")?;
         let verdict = self.inner.classify(&text);
         to_js(&VerdictOut::new(&text, &verdict))
     }
 
     /// Classifies many messages in one call into WebAssembly. Throws a `TypeError` if `texts` is
-    /// not an array of strings (before classifying any).
+    /// not an array of strings, a `RangeError` if it has more than 1,048,576 elements, one is
+    /// longer than 4,194,304 UTF-16 code units or all together are longer than 67,108,864 (all
+    /// checked before any is classified).
     #[wasm_bindgen(js_name = classifyBatch, unchecked_return_type = "Verdict[]")]
     pub fn classify_batch(
         &self,
         #[wasm_bindgen(unchecked_param_type = "readonly string[]")] texts: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let items =
-            options::array_items(&texts, "classifyBatch(texts): texts", "an array of strings")?;
-        let mut strings = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let s = item.as_string().ok_or_else(|| {
-                type_error(format!(
-                    "classifyBatch(texts): texts[{i}] must be a string, got {}",
-                    describe(item)
-                ))
-            })?;
-            strings.push(s);
+        let mut strings = Vec::new();
+        let mut total: u64 = 0;
+        options::each_item(
+            &texts,
+            "classifyBatch(texts): texts",
+            "an array of strings",
+            MAX_BATCH,
+            |i, item| {
+                let s = text_of(&item, &format!("classifyBatch(texts): texts[{i}]"))?;
+                total += u64::from(options::utf16_len(&item).unwrap_or(0));
+                if total > MAX_BATCH_UNITS {
+                    return Err(range_error(format!(
+                        "classifyBatch(texts): the texts up to texts[{i}] are longer than \
+                         {MAX_BATCH_UNITS} UTF-16 code units together (split the batch)"
+                    )));
+                }
+                strings.push(s);
+                Ok(())
+            },
+        )?;
+        // One verdict at a time into the result array: the module's memory holds the texts and
+        // one verdict, not all the verdicts at once.
+        let out = js_sys::Array::new_with_length(strings.len() as u32);
+        let mut scratch = Scratch::default();
+        for (i, text) in strings.iter().enumerate() {
+            let verdict = self.inner.classify_with(text, &mut scratch);
+            out.set(i as u32, to_js(&VerdictOut::new(text, &verdict))?);
         }
-        let verdicts = self.inner.classify_batch(&strings);
-        let out: Vec<VerdictOut> = strings
-            .iter()
-            .zip(&verdicts)
-            .map(|(t, v)| VerdictOut::new(t, v))
-            .collect();
-        to_js(&out)
+        Ok(out.into())
     }
 
     /// The policy this classifier applies.

@@ -5,13 +5,20 @@
 //! (a misspelt `treshold` would otherwise silently do nothing), and a throwing getter or Proxy
 //! becomes an error instead of unwinding through Rust.
 
-use crate::errors::{describe, error, fmt_number, range_error, type_error};
-use js_sys::{Array, Object, Reflect};
+use crate::errors::{describe, error, fmt_number, is_array, range_error, type_error};
+use js_sys::{Object, Reflect};
 use moderato::{Classifier, ClassifierBuilder, Label, Policy};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Every option key, as documented in `ClassifierOptions`.
 const KNOWN: [&str; 4] = ["policy", "thresholds", "denyTerms", "allowTerms"];
+
+/// At most this many deny terms, and this many allow terms (each list is compiled into the
+/// matcher; a word list of a million entries is a mistake, not a setting).
+pub const MAX_TERMS: u32 = 100_000;
+
+/// A term is a word or a phrase: at most this many UTF-16 code units.
+pub const MAX_TERM_UNITS: u32 = 1_000;
 
 /// Builds a classifier from the JS options value (`undefined` and `null` mean all defaults).
 pub fn build(options: &JsValue) -> Result<Classifier, JsValue> {
@@ -96,12 +103,17 @@ fn thresholds(value: &JsValue, builder: &mut ClassifierBuilder) -> Result<(), Js
 }
 
 fn deny_terms(value: &JsValue, builder: &mut ClassifierBuilder) -> Result<(), JsValue> {
-    let items = array_items(
+    each_item(
         value,
         "options.denyTerms",
         "an array of { term, label } objects",
-    )?;
-    for (i, item) in items.iter().enumerate() {
+        MAX_TERMS,
+        |i, item| deny_term(i, &item, builder),
+    )
+}
+
+fn deny_term(i: u32, item: &JsValue, builder: &mut ClassifierBuilder) -> Result<(), JsValue> {
+    {
         let path = format!("options.denyTerms[{i}]");
         let obj = as_record(item, &path)?;
         let mut term = None;
@@ -125,23 +137,43 @@ fn deny_terms(value: &JsValue, builder: &mut ClassifierBuilder) -> Result<(), Js
 }
 
 fn allow_terms(value: &JsValue, builder: &mut ClassifierBuilder) -> Result<(), JsValue> {
-    let items = array_items(value, "options.allowTerms", "an array of strings")?;
-    for (i, item) in items.iter().enumerate() {
-        builder.allow_term(&string(item, &format!("options.allowTerms[{i}]"))?);
-    }
-    Ok(())
+    each_item(
+        value,
+        "options.allowTerms",
+        "an array of strings",
+        MAX_TERMS,
+        |i, item| {
+            builder.allow_term(&string(&item, &format!("options.allowTerms[{i}]"))?);
+            Ok(())
+        },
+    )
 }
 
+/// A term: a string of at most [`MAX_TERM_UNITS`] UTF-16 code units.
 fn string(value: &JsValue, path: &str) -> Result<String, JsValue> {
+    let units = utf16_len(value)
+        .ok_or_else(|| type_error(format!("{path} must be a string, got {}", describe(value))))?;
+    if units > MAX_TERM_UNITS {
+        return Err(range_error(format!(
+            "{path} is {units} UTF-16 code units long; a term may have at most {MAX_TERM_UNITS}"
+        )));
+    }
     value
         .as_string()
         .ok_or_else(|| type_error(format!("{path} must be a string, got {}", describe(value))))
 }
 
+/// The length of a JS string in UTF-16 code units, read without copying it; `None` if `value` is
+/// not a string.
+pub fn utf16_len(value: &JsValue) -> Option<u32> {
+    value.dyn_ref::<js_sys::JsString>().map(|s| s.length())
+}
+
 /// A plain object (`{...}` or `Object.create(null)`): a `Map`, an array or a class instance would
 /// have its settings silently ignored, so they are refused.
 fn as_record<'a>(value: &'a JsValue, path: &str) -> Result<&'a Object, JsValue> {
-    if value.is_object() && !value.is_function() && !Array::is_array(value) && is_plain(value) {
+    let array = is_array(value).map_err(|e| rethrow(e, path))?;
+    if value.is_object() && !value.is_function() && !array && is_plain(value) {
         Ok(value.unchecked_ref())
     } else {
         Err(type_error(format!(
@@ -165,9 +197,19 @@ fn is_plain(value: &JsValue) -> bool {
     }
 }
 
-/// The elements of a JS array, read through `Reflect` (an element getter or a Proxy may throw).
-pub fn array_items(value: &JsValue, path: &str, what: &str) -> Result<Vec<JsValue>, JsValue> {
-    if !Array::is_array(value) {
+/// Calls `f` on each element of a JS array in order, read through `Reflect` (an element getter or
+/// a Proxy may throw), and stops at the first error. An array longer than `max` is refused before
+/// any element is read: a sparse array or a Proxy can claim a length of 2^32 - 1 at no cost to
+/// itself, and reading (let alone keeping) that many elements would exhaust the module's memory,
+/// which is a trap, not an error.
+pub fn each_item(
+    value: &JsValue,
+    path: &str,
+    what: &str,
+    max: u32,
+    mut f: impl FnMut(u32, JsValue) -> Result<(), JsValue>,
+) -> Result<(), JsValue> {
+    if !is_array(value).map_err(|e| rethrow(e, path))? {
         return Err(type_error(format!(
             "{path} must be {what}, got {}",
             describe(value)
@@ -182,11 +224,16 @@ pub fn array_items(value: &JsValue, path: &str, what: &str) -> Result<Vec<JsValu
     } else {
         0
     };
-    let mut out = Vec::with_capacity(len.min(1 << 16) as usize);
-    for i in 0..len {
-        out.push(Reflect::get_u32(value, i).map_err(|e| rethrow(e, &format!("{path}[{i}]")))?);
+    if len > max {
+        return Err(range_error(format!(
+            "{path} has {len} elements; at most {max} are allowed"
+        )));
     }
-    Ok(out)
+    for i in 0..len {
+        let item = Reflect::get_u32(value, i).map_err(|e| rethrow(e, &format!("{path}[{i}]")))?;
+        f(i, item)?;
+    }
+    Ok(())
 }
 
 /// The own enumerable string-keyed properties of `obj`, read through `Reflect` so that a getter

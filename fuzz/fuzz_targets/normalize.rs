@@ -1,0 +1,3 @@
+//! Fuzz target `normalize`: see `normalize_target` in fuzz/src/harness.rs for what it checks.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| moderato_fuzz::normalize_target(data));
