@@ -63,6 +63,25 @@ test("installed: works from Node with a bare import", () => {
   assert.ok(out.evidence.some((e) => e.includes("kill")), JSON.stringify(out.evidence));
 });
 
+/** Runs the marked usage example of a README in the scratch project; checks its `// expected` comments. */
+function runUsageExample(readmePath, file, minExpected) {
+  const readme = readFileSync(readmePath, "utf8");
+  const block = readme.match(/<!-- usage-example[^>]*-->\s*```js\n([\s\S]*?)```/);
+  assert.ok(block, `${readmePath} has no marked usage example`);
+  const code = block[1];
+  writeFileSync(join(app, file), code);
+  const output = run("node", [file], app).split("\n").map((l) => l.trim());
+  const expected = [...code.matchAll(/console\.log\(.*\);\s*\/\/\s*(.+)$/gm)].map((m) => m[1].trim());
+  assert.ok(expected.length >= minExpected, "the example documents its output");
+  for (const line of expected) {
+    assert.ok(output.includes(line), `${readmePath} says the example prints ${JSON.stringify(line)}; it printed:\n${output.join("\n")}`);
+  }
+}
+
+test("the repository README's usage example for npm users runs and prints what its comments say", () => {
+  runUsageExample(join(JS, "..", "README.md"), "repo-readme-example.mjs", 3);
+});
+
 test("the README's usage example runs and prints what its comments say", () => {
   const readme = readFileSync(join(app, "node_modules", "moderato", "README.md"), "utf8");
   const block = readme.match(/<!-- usage-example[^>]*-->\s*```js\n([\s\S]*?)```/);
