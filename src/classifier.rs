@@ -422,28 +422,14 @@ impl Classifier {
         let mut spans = Vec::new();
         for (hit, feature) in scratch.hits.iter().zip(&scratch.hit_features) {
             let entry = &self.entries[hit.entry as usize];
-            let score = entry.severity.score();
-            let mut any = false;
-            for label in entry.labels.iter() {
-                if feature.cancelled.contains(label) {
-                    continue;
-                }
-                any = true;
-                miss[label.index()] *= 1.0 - score;
-                let (start, end) = norm.source_span(hit.start, hit.end);
-                spans.push(Span {
-                    start,
-                    end,
-                    label,
-                    term: entry.term.text.clone(),
-                });
-            }
-            if any {
-                miss[Label::Toxicity.index()] *= 1.0 - score;
-                if entry.severity == Severity::Severe {
-                    miss[Label::SevereToxicity.index()] *= 1.0 - score;
-                }
-            }
+            let evidence = Evidence {
+                labels: entry.labels,
+                cancelled: feature.cancelled,
+                severity: entry.severity,
+                start: hit.start,
+                end: hit.end,
+            };
+            evidence.add_to(norm, &entry.term.text, &mut miss, &mut spans);
         }
         self.score_structure_hits(scratch, &mut miss, &mut spans);
         let mut scores = Scores::default();
@@ -570,28 +556,14 @@ impl Classifier {
     ) {
         let norm = &scratch.norm;
         for hit in &scratch.structure {
-            let score = hit.severity.score();
-            let mut any = false;
-            for label in hit.labels.iter() {
-                if hit.cancelled.contains(label) {
-                    continue;
-                }
-                any = true;
-                miss[label.index()] *= 1.0 - score;
-                let (start, end) = norm.source_span(hit.start, hit.end);
-                spans.push(Span {
-                    start,
-                    end,
-                    label,
-                    term: norm.as_str()[hit.start..hit.end].to_string(),
-                });
-            }
-            if any {
-                miss[Label::Toxicity.index()] *= 1.0 - score;
-                if hit.severity == Severity::Severe {
-                    miss[Label::SevereToxicity.index()] *= 1.0 - score;
-                }
-            }
+            let evidence = Evidence {
+                labels: hit.labels,
+                cancelled: hit.cancelled,
+                severity: hit.severity,
+                start: hit.start,
+                end: hit.end,
+            };
+            evidence.add_to(norm, &norm.as_str()[hit.start..hit.end], miss, spans);
         }
     }
 
@@ -608,6 +580,52 @@ impl Classifier {
             scores,
             spans,
             language,
+        }
+    }
+}
+
+/// One piece of evidence (a lexicon hit or a structure hit) as the scorer sees it: both kinds are
+/// scored the same way, so they share this.
+struct Evidence {
+    labels: LabelSet,
+    cancelled: LabelSet,
+    severity: Severity,
+    /// Byte range in the normalised text.
+    start: usize,
+    end: usize,
+}
+
+impl Evidence {
+    /// Multiplies the noisy-or miss probability of each label it supports (unless the context
+    /// cancelled it), of toxicity and, when severe, of severe toxicity; records a span per label.
+    fn add_to(
+        &self,
+        norm: &Normalized,
+        term: &str,
+        miss: &mut [f32; Label::COUNT],
+        spans: &mut Vec<Span>,
+    ) {
+        let score = self.severity.score();
+        let mut any = false;
+        for label in self.labels.iter() {
+            if self.cancelled.contains(label) {
+                continue;
+            }
+            any = true;
+            miss[label.index()] *= 1.0 - score;
+            let (start, end) = norm.source_span(self.start, self.end);
+            spans.push(Span {
+                start,
+                end,
+                label,
+                term: term.to_string(),
+            });
+        }
+        if any {
+            miss[Label::Toxicity.index()] *= 1.0 - score;
+            if self.severity == Severity::Severe {
+                miss[Label::SevereToxicity.index()] *= 1.0 - score;
+            }
         }
     }
 }
