@@ -587,20 +587,7 @@ mod tests {
     use crate::normalize::normalize;
 
     fn run(msg: &str) -> Vec<(String, LabelSet, bool)> {
-        let v = Vocab::builtin().unwrap();
-        let mut scan = Scan::default();
-        let norm = normalize(msg);
-        crate::context::vocab::scan_of(&v, &mut scan, norm.as_str());
-        let mut ms = Vec::new();
-        mentions(&scan, &[], &mut ms);
-        let mut out = Vec::new();
-        hits(&scan, &ms, &mut out);
-        out.iter()
-            .map(|f| {
-                let words: Vec<&str> = (f.a..f.b).map(|k| scan.text(k)).collect();
-                (words.join(" "), f.labels, f.negated)
-            })
-            .collect()
+        crate::context::run_rule(msg, hits)
     }
 
     /// (message, evidence, label, negated) — evidence "" means no hit at all.

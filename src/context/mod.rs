@@ -240,6 +240,29 @@ fn dedup(found: &mut Vec<Found>) {
     *found = keep;
 }
 
+/// Test support shared by the rule modules' table tests: runs one rule over a message and
+/// returns each hit as (evidence words, labels, negated).
+#[cfg(test)]
+pub(crate) fn run_rule(
+    msg: &str,
+    rule: fn(&Scan, &[Mention], &mut Vec<Found>),
+) -> Vec<(String, LabelSet, bool)> {
+    let v = Vocab::builtin().unwrap();
+    let mut scan = Scan::default();
+    let norm = crate::normalize::normalize(msg);
+    vocab::scan_of(&v, &mut scan, norm.as_str());
+    let mut ms = Vec::new();
+    identity::mentions(&scan, &[], &mut ms);
+    let mut out = Vec::new();
+    rule(&scan, &ms, &mut out);
+    out.iter()
+        .map(|f| {
+            let words: Vec<&str> = (f.a..f.b).map(|k| scan.text(k)).collect();
+            (words.join(" "), f.labels, f.negated)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
