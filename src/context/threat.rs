@@ -153,6 +153,23 @@ fn push(out: &mut Vec<Found>, a: usize, b: usize, labels: LabelSet, severity: u8
     }
 }
 
+/// Pushes a harmful violent verb `v` aimed at the person or group right after it, from token
+/// `start` on, unless it is a ditransitive idiom ("shoot you an email", "cut you a slice").
+fn push_aimed(
+    out: &mut Vec<Found>,
+    scan: &Scan,
+    mentions: &[Mention],
+    start: usize,
+    v: &Ann,
+    negated: bool,
+) {
+    if let Some(t) = target_at(scan, mentions, v.end as usize, true) {
+        if t.group || !scan.has(t.end, Kind::Ditrans) {
+            push(out, start, t.end, set(t.group, true), v.a, negated);
+        }
+    }
+}
+
 /// Threat hits found by structure.
 pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
     let n = scan.len();
@@ -169,20 +186,7 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
                 let v = violent(scan, k, violent_form::VERB)
                     .or_else(|| violent(scan, k, violent_form::INF));
                 if let Some(v) = v.filter(is_harm) {
-                    if let Some(t) = target_at(scan, mentions, v.end as usize, true) {
-                        // "shoot you an email", "cut you a slice": a ditransitive idiom.
-                        let idiom = !t.group && scan.has(t.end, Kind::Ditrans);
-                        if !idiom {
-                            push(
-                                out,
-                                i,
-                                t.end,
-                                set(t.group, true),
-                                v.a,
-                                (neg || before(i)) && !rh,
-                            );
-                        }
-                    }
+                    push_aimed(out, scan, mentions, i, &v, (neg || before(i)) && !rh);
                     break;
                 }
                 if is_negator(scan, k) {
@@ -264,18 +268,7 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
                 }
                 if let Some(v) = violent(scan, k, violent_form::VERB).filter(is_harm) {
                     // "someone ought to burn their mosque down", "we should kill them all".
-                    if let Some(t) = target_at(scan, mentions, v.end as usize, true) {
-                        if t.group || !scan.has(t.end, Kind::Ditrans) {
-                            push(
-                                out,
-                                i,
-                                t.end,
-                                set(t.group, true),
-                                v.a,
-                                (neg || before(i)) && !rh,
-                            );
-                        }
-                    }
+                    push_aimed(out, scan, mentions, i, &v, (neg || before(i)) && !rh);
                     break;
                 }
                 if is_negator(scan, k) {
