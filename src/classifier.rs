@@ -1,5 +1,6 @@
 //! The classifier and its builder.
 
+use crate::combine::combine;
 use crate::context::{Context, Scan, StructHit, Work};
 use crate::error::BuildError;
 use crate::features::{self, HitFeature};
@@ -439,8 +440,8 @@ impl Classifier {
         // Labels the model has a head for. Toxicity (general rudeness, never flagging by default)
         // is the model's probability alone: the model sees the lexicon hits as features and was
         // trained on toxicity labels, so it ranks better than the lexicon's any-hit rule. The
-        // flagging labels score the higher of the lexicon and the model: the model adds what a word
-        // list cannot see, and a reviewed lexicon hit is never outvoted.
+        // flagging labels combine both (`combine`): the model adds what a word list cannot see and
+        // orders the messages with hits, and a reviewed hit that flags alone is never outvoted.
         if let Some(model) = &self.model {
             for (label, p) in Label::ALL
                 .into_iter()
@@ -448,7 +449,10 @@ impl Classifier {
             {
                 match p {
                     Some(p) if label == Label::Toxicity => scores.set(label, p),
-                    Some(p) => scores.raise(label, p),
+                    Some(p) => {
+                        let t = model.head(label).map_or(DEFAULT_THRESHOLD, |h| h.threshold);
+                        scores.set(label, combine(scores.get(label), p, t));
+                    }
                     None => {}
                 }
             }
@@ -738,8 +742,7 @@ mod tests {
             "привет, как дела",
         ] {
             assert_eq!(embedded.classify(text), same.classify(text));
-            // The model only ever raises the flagging labels' scores above the lexicon's;
-            // toxicity is the model's own.
+            // The flagging labels combine lexicon and model; toxicity is the model's own.
             let (with, without) = (embedded.classify(text).scores, bare.classify(text).scores);
             let mut features = Vec::new();
             embedded.featurize(text, &mut features);
@@ -747,7 +750,10 @@ mod tests {
             for label in Label::ALL {
                 match p[label.index()] {
                     Some(p) if label == Label::Toxicity => assert_eq!(with.get(label), p),
-                    Some(p) => assert_eq!(with.get(label), p.max(without.get(label))),
+                    Some(p) => {
+                        let t = model.head(label).unwrap().threshold;
+                        assert_eq!(with.get(label), combine(without.get(label), p, t));
+                    }
                     None => assert_eq!(with.get(label), without.get(label), "{text:?} {label}"),
                 }
             }

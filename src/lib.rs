@@ -21,6 +21,7 @@
 //! WebAssembly binding are separate crates built on it.
 
 mod classifier;
+mod combine;
 mod context;
 mod error;
 mod features;

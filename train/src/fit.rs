@@ -107,15 +107,17 @@ pub fn fit(s: &Settings, corpus: &Corpus) -> Result<Fitted, String> {
     }
     let calibrated = with_heads(&uncalibrated, heads.clone())?;
 
-    // Thresholds on the shipped path: lexicon and calibrated model combined.
+    // Thresholds on the shipped path. A flagging label's combined score passes a threshold `t`
+    // exactly when the lexicon's score or the model's probability does (see `moderato`'s
+    // `combine`), so the choice is made on the larger of the two, which does not depend on `t`.
     let classifier = Classifier::builder()
         .model_bytes(&calibrated.to_bytes())
         .build()
         .map_err(|e| e.to_string())?;
-    let scored = scoring::score(&classifier, &corpus.examples, &corpus.dataset, &val);
+    let decisive = scoring::score_decisive(&classifier, &base, &corpus.examples, &corpus.dataset, &val);
     for head in heads.iter_mut() {
         head.threshold = threshold::choose(
-            &scored,
+            &decisive,
             corpus.datasets.len(),
             head.label,
             negative_weight(head.label),
@@ -123,6 +125,11 @@ pub fn fit(s: &Settings, corpus: &Corpus) -> Result<Fitted, String> {
         .unwrap_or(moderato::DEFAULT_THRESHOLD);
     }
     let model = with_heads(&calibrated, heads)?;
+    let shipped = Classifier::builder()
+        .model_bytes(&model.to_bytes())
+        .build()
+        .map_err(|e| e.to_string())?;
+    let scored = scoring::score(&shipped, &corpus.examples, &corpus.dataset, &val);
     let names: Vec<&str> = corpus.datasets.iter().map(|d| d.name).collect();
     let rows = report::rows(&scored, &names, &HEADS, |l| {
         model

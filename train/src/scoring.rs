@@ -69,6 +69,35 @@ pub fn score_model_only(
         .collect()
 }
 
+/// Scores that decide flagging the same way as the shipped ones, for choosing thresholds: for
+/// each label with a head, the model's probability, raised to the lexicon's score (`bare`'s) for
+/// the flagging labels. A combined score passes any threshold exactly when this one does.
+pub fn score_decisive(
+    classifier: &Classifier,
+    bare: &Classifier,
+    examples: &[Example],
+    dataset: &[usize],
+    rows: &[usize],
+) -> Vec<Scored> {
+    let mut model_only = score_model_only(classifier, examples, dataset, rows);
+    let lexicon = score(bare, examples, dataset, rows);
+    let heads = classifier.model().map(|m| m.heads()).unwrap_or_default();
+    for (m, l) in model_only.iter_mut().zip(&lexicon) {
+        for label in Label::ALL {
+            let i = label.index();
+            let has_head = heads.iter().any(|h| h.label == label);
+            m.scores[i] = if !has_head {
+                l.scores[i]
+            } else if label == Label::Toxicity {
+                m.scores[i]
+            } else {
+                m.scores[i].max(l.scores[i])
+            };
+        }
+    }
+    model_only
+}
+
 /// `(score, is_positive)` of `label` for the messages of `dataset` (all datasets if `None`)
 /// whose source says something about `label`.
 pub fn pairs(scored: &[Scored], label: Label, dataset: Option<usize>) -> Vec<(f32, bool)> {
