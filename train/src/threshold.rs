@@ -4,7 +4,7 @@
 //! (macro-F1 for toxicity, as OffensEval scores offensive language): a mean over datasets rather
 //! than a pooled figure, so the largest dataset does not decide alone. For the flagging labels the
 //! negatives count [`negative_weight`](crate::fit::negative_weight) times, as in their calibration. It is searched in
-//! [`LOWEST`, `HIGHEST`] for the labels whose score is the maximum of lexicon and model, so that
+//! [`LOWEST`, `HIGHEST`] for the labels whose score combines lexicon and model, so that
 //! the lexicon keeps its meaning: a strong hit (0.8) still passes and a single mild hit (0.3) does not.
 
 use crate::metrics::{self, Confusion};
