@@ -274,6 +274,11 @@ fn spelled_out_letters() {
         ("у б ь ю", "убью"),
         ("с у к а", "сука"),
         ("k i l l  y o u", "kill you"),
+        // A capital pronoun next to a lowercase run is a word of the sentence.
+        ("a b c I will kill you", "abc i will kill you"),
+        ("I h a t e you", "i hate you"),
+        ("K I L L", "kill"),
+        ("k i l l I", "kill i"),
         ("k i l l\u{3000}\u{3000}y o u", "kill you"),
         ("f u c k you", "fuck you"),
         ("s*h*i*t", "shit"),

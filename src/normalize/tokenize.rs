@@ -388,6 +388,26 @@ fn accept_run(
     while last > first && u[last].kind != Kind::Letter {
         last -= 2;
     }
+    let spaces_only = (first + 1..last)
+        .step_by(2)
+        .all(|g| u[g].kind == Kind::Space);
+    if spaces_only {
+        // The English pronoun is the one capital `I` a lowercase spelled-out run can touch:
+        // `a b c I will kill you`, `I h a t e you`. It belongs to the sentence, not to the run.
+        let pronoun = |k: usize, next: usize| {
+            u[k].kind == Kind::Letter
+                && u[k].c == 'i'
+                && u[k].upper
+                && u[next].kind == Kind::Letter
+                && !u[next].upper
+        };
+        if last > first && pronoun(last, last - 2) {
+            last -= 2;
+        }
+        if last > first && pronoun(first, first + 2) {
+            first += 2;
+        }
+    }
     let mut letters = 0;
     let mut all_standalone = true;
     let mut votes = Votes::default();
@@ -402,9 +422,6 @@ fn accept_run(
         return;
     }
     let elems = (last - first) / 2 + 1;
-    let spaces_only = (first + 1..last)
-        .step_by(2)
-        .all(|g| u[g].kind == Kind::Space);
     if elems == 3 && letters == 3 && all_standalone && spaces_only {
         return;
     }

@@ -114,7 +114,8 @@ pub fn fit(s: &Settings, corpus: &Corpus) -> Result<Fitted, String> {
         .model_bytes(&calibrated.to_bytes())
         .build()
         .map_err(|e| e.to_string())?;
-    let decisive = scoring::score_decisive(&classifier, &base, &corpus.examples, &corpus.dataset, &val);
+    let decisive =
+        scoring::score_decisive(&classifier, &base, &corpus.examples, &corpus.dataset, &val);
     for head in heads.iter_mut() {
         head.threshold = threshold::choose(
             &decisive,

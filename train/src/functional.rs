@@ -14,21 +14,34 @@ pub type Table = BTreeMap<(String, String), [(usize, usize); 2]>;
 fn correct(c: &Classifier, case: &Value) -> bool {
     let text = case.get("text").and_then(Value::as_str).unwrap_or("");
     let v = c.classify(text);
-    let want = case.get("flagged").and_then(Value::as_bool).unwrap_or(false);
+    let want = case
+        .get("flagged")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     if v.flagged != want {
         return false;
     }
-    let label = case.get("label").and_then(Value::as_str).and_then(|l| l.parse::<Label>().ok());
+    let label = case
+        .get("label")
+        .and_then(Value::as_str)
+        .and_then(|l| l.parse::<Label>().ok());
     if label.is_some_and(|l| !v.has(l)) {
         return false;
     }
     let absent = case.get("absent").and_then(Value::as_array);
-    absent.into_iter().flatten().filter_map(|l| l.as_str()?.parse::<Label>().ok()).all(|l| !v.has(l))
+    absent
+        .into_iter()
+        .flatten()
+        .filter_map(|l| l.as_str()?.parse::<Label>().ok())
+        .all(|l| !v.has(l))
 }
 
 /// Runs the suite in `dir` with the classifier using `model` and with the word-list baseline.
 pub fn run(dir: &Path, model: &[u8]) -> Result<Table, String> {
-    let full = Classifier::builder().model_bytes(model).build().map_err(|e| e.to_string())?;
+    let full = Classifier::builder()
+        .model_bytes(model)
+        .build()
+        .map_err(|e| e.to_string())?;
     let baseline = Classifier::builder()
         .without_model()
         .structure_rules(false)
@@ -37,10 +50,20 @@ pub fn run(dir: &Path, model: &[u8]) -> Result<Table, String> {
     let mut table = Table::new();
     for lang in ["en", "ru"] {
         let path = dir.join(format!("{lang}.jsonl"));
-        let contents = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for (i, line) in contents.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let case: Value = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
-            let category = case.get("category").and_then(Value::as_str).unwrap_or("").to_string();
+        let contents =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for (i, line) in contents
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let case: Value = serde_json::from_str(line)
+                .map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
+            let category = case
+                .get("category")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
             let row = table.entry((lang.to_string(), category)).or_default();
             for (slot, c) in row.iter_mut().zip([&full, &baseline]) {
                 slot.1 += 1;
@@ -68,7 +91,9 @@ pub fn markdown(table: &Table) -> String {
         "| category | en full | en word list | ru full | ru word list |\n|---|---:|---:|---:|---:|\n",
     );
     let cell = |lang: &str, cat: &str, i: usize| {
-        table.get(&(lang.to_string(), cat.to_string())).map_or("–".to_string(), |r| format!("{:.1}", pct(r[i])))
+        table
+            .get(&(lang.to_string(), cat.to_string()))
+            .map_or("–".to_string(), |r| format!("{:.1}", pct(r[i])))
     };
     for cat in &categories {
         out.push_str(&format!(
@@ -94,8 +119,14 @@ pub fn markdown(table: &Table) -> String {
         pct(totals[1][0]),
         pct(totals[1][1])
     ));
-    let mean = |i: usize| table.values().map(|r| pct(r[i])).sum::<f64>() / table.len().max(1) as f64;
-    let worst = |i: usize| table.values().map(|r| pct(r[i])).fold(f64::INFINITY, f64::min);
+    let mean =
+        |i: usize| table.values().map(|r| pct(r[i])).sum::<f64>() / table.len().max(1) as f64;
+    let worst = |i: usize| {
+        table
+            .values()
+            .map(|r| pct(r[i]))
+            .fold(f64::INFINITY, f64::min)
+    };
     out.push_str(&format!(
         "\nMean over the {} (language, category) cells: full {:.1}%, word list {:.1}%; worst cell: full {:.1}%, word list {:.1}%.\n",
         table.len(),
