@@ -457,7 +457,7 @@ impl Classifier {
                 }
             }
         }
-        spans.sort_by(|a, b| (a.start, a.end, a.label).cmp(&(b.start, b.end, b.label)));
+        spans.sort_by_key(|a| (a.start, a.end, a.label));
         spans.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.label == b.label);
         self.decide(
             scores,
