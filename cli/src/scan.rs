@@ -163,8 +163,8 @@ mod tests {
             keys,
             ["flagged", "id", "labels", "language", "scores", "spans"]
         ); // serde_json sorts on parse
-        for i in 1..6 {
-            assert!(out[i]["error"].is_string(), "line {i}: {}", out[i]);
+        for (i, line) in out.iter().enumerate().take(6).skip(1) {
+            assert!(line["error"].is_string(), "line {i}: {line}");
         }
         assert_eq!(out[2]["id"], "a");
         assert_eq!(out[3]["id"], "b");
