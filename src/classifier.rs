@@ -3,7 +3,7 @@
 use crate::combine::combine;
 use crate::context::{Context, Scan, StructHit, Work};
 use crate::error::BuildError;
-use crate::features::{self, HitFeature};
+use crate::features::{self, BucketCounts, HitFeature};
 use crate::label::{Label, LabelSet, Scores};
 use crate::language::Language;
 use crate::lexicon::{self, Entry, Severity, Term};
@@ -305,6 +305,7 @@ pub struct Scratch {
     hits: Vec<Hit>,
     hit_features: Vec<HitFeature>,
     features: Vec<u32>,
+    bucket_counts: BucketCounts,
     scan: Scan,
     work: Work,
     structure: Vec<StructHit>,
@@ -445,7 +446,7 @@ impl Classifier {
         if let Some(model) = &self.model {
             for (label, p) in Label::ALL
                 .into_iter()
-                .zip(model.probabilities(&scratch.features))
+                .zip(model.probabilities_with(&scratch.features, &mut scratch.bucket_counts))
             {
                 match p {
                     Some(p) if label == Label::Toxicity => scores.set(label, p),

@@ -38,7 +38,7 @@ mod verdict;
 pub use classifier::bench_api;
 pub use classifier::{Classifier, ClassifierBuilder, Scratch, DEFAULT_THRESHOLD};
 pub use error::BuildError;
-pub use features::feature_value;
+pub use features::{feature_value, BucketCounts};
 pub use label::{Label, LabelSet, Scores, UnknownLabel};
 pub use language::Language;
 pub use model::{Model, ModelError, ModelHead};

@@ -17,7 +17,7 @@
 //!
 //! The file holds numbers only: no text of the data it was trained on.
 
-use crate::features;
+use crate::features::{self, BucketCounts};
 use crate::label::Label;
 use core::fmt;
 use std::borrow::Cow;
@@ -34,7 +34,8 @@ pub(crate) const EMBEDDED: &[u8] = include_bytes!("../model/moderato.model");
 
 /// One label's logistic head. Its probability for a message is
 /// `sigmoid(platt_a * margin + platt_b)`, where
-/// `margin = bias + scale * feature_value(n) * (sum of the int8 weights of the message's n features)`.
+/// `margin = bias + scale * feature_value(sum of k²) * (sum of the int8 weights of the message's features)`,
+/// where bucket `b` occurs `k_b` times among them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ModelHead {
     /// The label the head scores.
@@ -188,6 +189,11 @@ impl Model {
     /// Each head's uncalibrated margin for a message's features, indexed by label
     /// (0 for labels without a head).
     pub fn margins(&self, features: &[u32]) -> [f32; Label::COUNT] {
+        self.margins_with(features, &mut BucketCounts::default())
+    }
+
+    /// [`margins`](Self::margins) with the caller's counting table (no allocation once grown).
+    pub fn margins_with(&self, features: &[u32], counts: &mut BucketCounts) -> [f32; Label::COUNT] {
         let mask = (1usize << self.bits) - 1;
         let w = &self.weights;
         // One fixed-size loop per head count, so the compiler unrolls it.
@@ -200,7 +206,7 @@ impl Model {
             6 => sums::<6>(w, mask, features),
             _ => sums::<7>(w, mask, features),
         };
-        let value = features::feature_value(features.len());
+        let value = features::feature_value(counts.sum_of_squares(features, mask as u32));
         let mut out = [0.0f32; Label::COUNT];
         for (head, &sum) in self.heads.iter().zip(&sums) {
             out[head.label.index()] = head.bias + head.scale * value * sum as f32;
@@ -211,7 +217,16 @@ impl Model {
     /// Each head's calibrated probability for a message's features, indexed by label
     /// (`None` for labels without a head).
     pub fn probabilities(&self, features: &[u32]) -> [Option<f32>; Label::COUNT] {
-        let margins = self.margins(features);
+        self.probabilities_with(features, &mut BucketCounts::default())
+    }
+
+    /// [`probabilities`](Self::probabilities) with the caller's counting table.
+    pub fn probabilities_with(
+        &self,
+        features: &[u32],
+        counts: &mut BucketCounts,
+    ) -> [Option<f32>; Label::COUNT] {
+        let margins = self.margins_with(features, counts);
         let mut out = [None; Label::COUNT];
         for head in &self.heads {
             let z = head.platt_a * margins[head.label.index()] + head.platt_b;

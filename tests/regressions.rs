@@ -203,3 +203,28 @@ fn long_messages_lose_no_evidence() {
         }
     }
 }
+
+/// Repetition is no evidence: a benign message pasted many times is judged like the message.
+/// With features weighted by `1/sqrt(n)`, "hello world" pasted 300,000 times summed one word's
+/// weight 550 times over and came back an identity attack with no span to show for it.
+#[test]
+fn repeated_benign_text_stays_benign() {
+    let c = Classifier::new();
+    for unit in [
+        "hello world ",
+        "abc def ",
+        "lol ",
+        "привет, как дела? ",
+        "👨\u{200d}👩\u{200d}👧\u{200d}👦 ",
+        "\u{202e}see you tomorrow ",
+    ] {
+        let one = c.classify(unit);
+        assert!(!one.flagged, "{unit:?}");
+        for copies in [10, 1_000, 200_000] {
+            let text = unit.repeat(copies);
+            let v = c.classify(&text);
+            assert!(!v.flagged, "{unit:?} x {copies}: {:?}", v.labels);
+            assert!(v.spans.is_empty(), "{unit:?} x {copies}");
+        }
+    }
+}

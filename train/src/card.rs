@@ -223,8 +223,9 @@ fn markdown(
         "One logistic-regression head per label below, over {} hashed buckets ({} bits) of the features that \
          `Classifier::featurize` extracts from the normalised text (`src/features.rs`): words, word bigrams, the 4-, \
          5- and 6-letter prefixes of longer words, and the evidence of the lexicons and of the context layer's \
-         structure rules (label, severity, and whether the context rules cancelled it for that label). Each feature of a message weighs `1/sqrt(n)` for a message \
-         of `n` features. Weights are int8 with one scale per head, stored bucket-major; probabilities are Platt-calibrated \
+         structure rules (label, severity, and whether the context rules cancelled it for that label). The features of a message are counted per bucket and \
+         divided by the Euclidean length of those counts (`1/sqrt(sum of k²)`), so neither length nor repetition \
+         dominates: a bucket weighs at most 1 however often it repeats. Weights are int8 with one scale per head, stored bucket-major; probabilities are Platt-calibrated \
          on the validation split.\n",
         1u64 << model.bits(),
         model.bits()

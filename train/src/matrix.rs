@@ -13,7 +13,7 @@ pub struct Matrix {
 
 impl Matrix {
     /// Featurises `texts`, keeping the low `bits` bits of each feature hash as its bucket.
-    /// A feature occurring k times in a message gets k times the message's feature value,
+    /// A bucket occurring k times in a message gets k times the message's feature value,
     /// exactly as the model sums it at inference.
     pub fn build<'a>(
         classifier: &Classifier,
@@ -30,11 +30,12 @@ impl Matrix {
         let mut features = Vec::new();
         for (i, text) in texts.enumerate() {
             classifier.featurize(text, &mut features);
-            let value = moderato::feature_value(features.len());
             for f in features.iter_mut() {
                 *f &= mask;
             }
             features.sort_unstable();
+            let row_start = m.buckets.len();
+            let mut sum_of_squares = 0u64;
             let mut j = 0;
             while j < features.len() {
                 let b = features[j];
@@ -43,8 +44,14 @@ impl Matrix {
                     k += 1;
                 }
                 m.buckets.push(b);
-                m.values.push(value * (k - j) as f32);
+                m.values.push((k - j) as f32);
+                sum_of_squares += ((k - j) as u64).pow(2);
                 j = k;
+            }
+            // Counts times the core's feature value: what the model sums at inference.
+            let value = moderato::feature_value(sum_of_squares);
+            for v in &mut m.values[row_start..] {
+                *v *= value;
             }
             m.offsets.push(m.buckets.len());
             if i % 1024 == 0 {
