@@ -81,6 +81,7 @@
   let roots = []; // nodes whose subtree needs a scan
   let dirty = new Set(); // blocks whose text needs (re)checking
   let pendingNew = new Set(); // blocks first seen after the initial scan: hidden until their verdict
+  let hiddenOnce = new WeakSet(); // blocks that were put in pendingNew once
   let outgoing = []; // { block, text } waiting to be sent
   let inFlight = 0;
   let scheduled = false;
@@ -258,7 +259,9 @@
     }
     // New messages stay hidden until their verdict (a few milliseconds), so a harmful one is never
     // painted; the initial scan does not do this, as the page has been on screen already.
-    if (!rec && initialDone) {
+    // (Only once: one shown after a failed check is not hidden again when it is rechecked.)
+    if (!rec && initialDone && !hiddenOnce.has(block)) {
+      hiddenOnce.add(block);
       block.setAttribute(STATE, "pending");
       pendingNew.add(block);
     }
@@ -266,44 +269,101 @@
   }
 
   // One long-lived port to the service worker rather than a sendMessage per batch: a message on
-  // an open port costs less than setting up a new channel each time. The browser may stop the
-  // worker when idle, which closes the port; the next request opens a new one.
-  const WORKER_STOPPED = new Error("the service worker stopped");
+  // an open port costs less than setting up a new channel each time.
+  // The browser stops the worker when it is idle (~30 s) or whenever it likes, which disconnects
+  // the port. The next request reconnects, and connecting is what starts the worker again (with
+  // nothing in memory: every request carries the settings). Reconnecting at once instead would
+  // keep an idle worker alive for nothing. A request whose port went away, or whose worker has
+  // said nothing for REPLY_TIMEOUT_MS (hung, or a reply lost), is sent once more on a new port.
+  const REPLY_TIMEOUT_MS = 10_000;
+  const WORKER_GONE = new Error("the service worker stopped or did not answer");
   let port = null;
+  let heard = 0; // when the worker last answered, or when the oldest unanswered request went out
+  let watchdog = 0;
   let nextId = 1;
-  let retries = 0;
-  const waiting = new Map(); // request id -> { resolve, reject }
+  const waiting = new Map(); // request id -> { port, resolve, reject }
+
+  function connect() {
+    const p = api.runtime.connect({ name: "moderato" });
+    p.onMessage.addListener((reply) => {
+      heard = performance.now();
+      const w = waiting.get(reply?.id);
+      if (!w) return;
+      waiting.delete(reply.id);
+      w.resolve(reply);
+    });
+    p.onDisconnect.addListener(() => {
+      void api.runtime.lastError; // "receiving end does not exist" while the worker stops: expected
+      drop(p);
+    });
+    return p;
+  }
+
+  /** Forgets a port and fails the requests waiting on it, so that they can be sent again. */
+  function drop(p) {
+    if (port === p) port = null;
+    try {
+      p.disconnect();
+    } catch {
+      /* already gone */
+    }
+    for (const [id, w] of waiting) {
+      if (w.port !== p) continue;
+      waiting.delete(id);
+      w.reject(WORKER_GONE);
+    }
+  }
+
+  /** Drops the port if requests wait on it and the worker has said nothing for too long. */
+  function watch() {
+    if (watchdog || !waiting.size) return;
+    watchdog = setTimeout(() => {
+      watchdog = 0;
+      if (waiting.size && performance.now() - heard >= REPLY_TIMEOUT_MS && port) drop(port);
+      watch();
+    }, Math.max(0, heard + REPLY_TIMEOUT_MS - performance.now()));
+  }
 
   function ask(message) {
-    if (!port) {
-      try {
-        port = api.runtime.connect({ name: "moderato" });
-      } catch (err) {
-        return Promise.reject(err);
-      }
-      port.onMessage.addListener((reply) => {
-        const w = waiting.get(reply?.id);
-        if (!w) return;
-        waiting.delete(reply.id);
-        retries = 0;
-        w.resolve(reply);
-      });
-      port.onDisconnect.addListener(() => {
-        port = null;
-        for (const w of waiting.values()) w.reject(WORKER_STOPPED);
-        waiting.clear();
-      });
-    }
-    const id = nextId++;
     return new Promise((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
+      const id = nextId++;
       try {
+        port ??= connect();
+        if (!waiting.size) heard = performance.now();
+        waiting.set(id, { port, resolve, reject });
         port.postMessage({ ...message, id });
-      } catch (err) {
+      } catch {
+        // A port that died before its onDisconnect ran, or no port at all (the extension was
+        // reloaded: send() notices that).
         waiting.delete(id);
-        reject(err);
+        if (port) drop(port);
+        reject(WORKER_GONE);
       }
+      watch();
     });
+  }
+
+  /** ask(), and once more on a new port if the first one died or hung. */
+  function request(message) {
+    return ask(message).catch((err) => {
+      if (err !== WORKER_GONE) throw err;
+      return ask(message);
+    });
+  }
+
+  // Blocks whose request failed twice: they are checked again when the worker next answers, or
+  // after a delay that grows while it keeps failing, so none stays unchecked for good.
+  const RECHECK_MS = 5_000;
+  let unanswered = new Set();
+  let recheckDelay = RECHECK_MS;
+  let recheckTimer = 0;
+
+  function recheck() {
+    clearTimeout(recheckTimer);
+    recheckTimer = 0;
+    for (const block of unanswered) if (block.isConnected) dirty.add(block);
+    unanswered = new Set();
+    schedule();
   }
 
   function send() {
@@ -326,9 +386,11 @@
         for (const { block } of batch) unpend(block);
       }, PENDING_TIMEOUT_MS);
     }
-    ask({ type: "classify", texts, settings })
+    request({ type: "classify", texts, settings })
       .then((res) => {
         if (!res?.ok) throw new Error(res?.error ?? "no answer from the service worker");
+        recheckDelay = RECHECK_MS;
+        if (unanswered.size) recheck();
         if (sentGen !== gen || !enabled) return;
         const t0 = performance.now();
         if (debug) performance.measure("moderato:roundtrip", { start: sentAt, end: t0, detail: { texts: texts.length } });
@@ -341,15 +403,16 @@
       })
       .catch((err) => {
         if (!api.runtime?.id) return stop(); // the extension was reloaded or removed: this script is orphaned
-        if (err === WORKER_STOPPED && retries < 3 && sentGen === gen && enabled) {
-          // The browser stopped the worker mid-batch: check these blocks again (it restarts).
-          retries++;
-          for (const { block } of batch) dirty.add(block);
-          schedule();
-          return;
+        if (sentGen !== gen || !enabled) return; // a rescan or stop() took these blocks over
+        console.warn("moderato: messages left unchecked for now:", err?.message ?? err);
+        for (const { block } of batch) {
+          unpend(block);
+          unanswered.add(block);
         }
-        for (const { block } of batch) unpend(block);
-        console.warn("moderato:", err?.message ?? err);
+        if (!recheckTimer) {
+          recheckTimer = setTimeout(recheck, recheckDelay);
+          recheckDelay = Math.min(recheckDelay * 2, 300_000);
+        }
       })
       .finally(() => {
         inFlight--;
@@ -597,6 +660,10 @@
     records = new WeakMap();
     flagged = new Set();
     pendingNew = new Set();
+    hiddenOnce = new WeakSet();
+    unanswered = new Set();
+    clearTimeout(recheckTimer);
+    recheckTimer = 0;
     checked = 0;
     episodeStart = -1;
     gen++;
@@ -646,7 +713,7 @@
       const label = records.get(block)?.label;
       if (label) byLabel[label] = (byLabel[label] ?? 0) + 1;
     }
-    sendResponse({ host, enabled, checked, flagged: flagged.size, byLabel, busy: episodeStart >= 0 });
+    sendResponse({ host, enabled, checked, flagged: flagged.size, byLabel, busy: episodeStart >= 0, unchecked: unanswered.size });
     return false;
   });
 

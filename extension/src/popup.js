@@ -35,6 +35,9 @@ function show(s) {
   $("enabled").checked = s.enabled;
   $("checked").textContent = s.checked.toLocaleString();
   $("flagged").textContent = s.flagged.toLocaleString();
+  // Messages whose check failed (the classifier did not answer); the page retries them.
+  $("unchecked").hidden = !s.unchecked;
+  $("unchecked").textContent = s.unchecked ? `${s.unchecked.toLocaleString()} not checked yet: retrying` : "";
   const list = $("labels");
   list.replaceChildren();
   for (const label of CHIP_ORDER) {

@@ -62,3 +62,49 @@ export function offMachine(requests) {
     }
   });
 }
+
+/**
+ * The extension's service worker as the DevTools protocol's ServiceWorker domain sees it: its
+ * running status, and stopping it the way the browser does when it is idle. The domain lives on a
+ * page's session (the browser's own session has none), so `page` is any page of the context.
+ * Nothing here wakes the worker, except start().
+ */
+export async function workerControl(context, page, extensionId) {
+  const scope = `chrome-extension://${extensionId}/`;
+  const cdp = await context.newCDPSession(page);
+  let version = null; // { versionId, runningStatus }
+  let stops = 0; // times it was seen stopped: a page waiting for it may start it again at once
+  cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
+    for (const v of versions) {
+      if (!v.scriptURL.startsWith(scope)) continue;
+      if (v.runningStatus === "stopped" && version?.runningStatus !== "stopped") stops++;
+      version = v;
+    }
+  });
+  const poll = async (done, what, timeout = 30_000) => {
+    for (const end = Date.now() + timeout; !done(); await new Promise((r) => setTimeout(r, 50))) {
+      if (Date.now() > end) throw new Error(`the service worker is ${version?.runningStatus}, not ${what}, after ${timeout} ms`);
+    }
+  };
+  const until = (status, timeout) => poll(() => version?.runningStatus === status, status, timeout);
+  await cdp.send("ServiceWorker.enable");
+  for (const end = Date.now() + 30_000; !version && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+  if (!version) throw new Error(`no service worker for ${scope}`);
+  return {
+    status: () => version?.runningStatus,
+    /** Resolves once the worker is `status` ("running", "stopped"...). */
+    until,
+    /** Resolves once it has stopped (it may be starting again by then). */
+    async stop() {
+      if (version.runningStatus === "stopped") return;
+      const before = stops;
+      await cdp.send("ServiceWorker.stopWorker", { versionId: version.versionId });
+      await poll(() => stops > before, "stopped");
+    },
+    async start() {
+      await cdp.send("ServiceWorker.startWorker", { scopeURL: scope });
+      await until("running");
+    },
+    detach: () => cdp.detach(),
+  };
+}

@@ -4,12 +4,13 @@
 // chip naming the harm, the chip reveals and hides, the user's draft and code are left alone,
 // new and edited messages are handled as they arrive, settings changed on the options page apply
 // at once, the popup counts and switches the site off and on (leaving the page exactly as it
-// was), and no request leaves the machine.
+// was), the page goes on being moderated when the service worker is stopped (idle, mid-batch, or
+// a reply lost) and its settings apply after the restart, and no request leaves the machine.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { launchWithExtension, offMachine } from "./browser.mjs";
+import { launchWithExtension, offMachine, workerControl } from "./browser.mjs";
 import { serve } from "./server.mjs";
 import { Classifier } from "../../pkg/node.js";
 import { chipLabel } from "../src/labels.js";
@@ -56,7 +57,7 @@ const blurredIds = (page) =>
   page.evaluate(() => [...document.querySelectorAll('[data-moderato-state="blur"]')].map((el) => el.id).sort());
 
 /** Waits until exactly `ids` are blurred, then makes sure it stays that way for a moment. */
-async function expectBlurred(page, ids, what) {
+async function expectBlurred(page, ids, what, timeout = 15_000) {
   try {
     await page.waitForFunction(
       (want) => {
@@ -64,7 +65,7 @@ async function expectBlurred(page, ids, what) {
         return JSON.stringify(got) === JSON.stringify(want);
       },
       ids,
-      { timeout: 15_000, polling: 50 },
+      { timeout, polling: 50 },
     );
   } catch {
     assert.deepEqual(await blurredIds(page), ids, `${what}: blurred messages`);
@@ -150,6 +151,7 @@ before(async () => {
 });
 
 after(async () => {
+  await sw?.detach();
   await browser?.close();
   await server?.close();
 });
@@ -325,6 +327,153 @@ test("the popup counts this page and switches the site off and on", async () => 
   const live = await chat.evaluate(() => document.querySelector("#log > .msg:last-child .text").id);
   await expectBlurred(chat, [...DEFAULT_BLURRED, live].sort(), "switched back on");
   await popup.close();
+});
+
+// ---------------------------------------------------------------- the service worker's lifecycle
+// Chromium stops an idle extension service worker after ~30 s, and whenever it likes. These tests
+// stop it through the DevTools protocol (as the browser does) and check that the page goes on
+// being moderated: the content script reconnects, the worker starts again with nothing in memory,
+// and what is in storage still applies. While the worker is stopped the test never evaluates in it
+// (that would hang, and it must not be what wakes the worker).
+
+let sw; // workerControl()
+let ext; // an extension page: writes storage without waking the worker
+
+/** A new worker instance (any test's wrapper goes with the old one) and the chat page reloaded (a
+ *  new content script), checked under the default settings. */
+async function freshChat() {
+  if (!sw) {
+    ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await ext.waitForSelector("body[data-ready]");
+    sw = await workerControl(browser.context, ext, browser.extensionId);
+  }
+  await sw.stop();
+  await chat.reload();
+  await expectBlurred(chat, DEFAULT_BLURRED, "reloaded");
+}
+/** Tags the running worker instance, to tell a restarted one from it. */
+const tagWorker = () => browser.worker.evaluate(() => (globalThis.moderatoTestTag = true));
+const isTagged = () => browser.worker.evaluate(() => globalThis.moderatoTestTag === true);
+/** The worker loses the first `n` classify replies on ports opened from now on (its own code does
+ *  not know: the test wraps each new port's postMessage). Also tags the instance. */
+const loseReplies = (n) =>
+  browser.worker.evaluate((n) => {
+    globalThis.moderatoTestTag = true;
+    globalThis.moderatoLost = 0;
+    chrome.runtime.onConnect.addListener((port) => {
+      const post = port.postMessage;
+      port.postMessage = function (reply) {
+        if (reply?.labels && globalThis.moderatoLost < n) return void globalThis.moderatoLost++;
+        return post.call(this, reply);
+      };
+    });
+  }, n);
+const lost = () => browser.worker.evaluate(() => globalThis.moderatoLost);
+const add = (text) => chat.evaluate((t) => window.chat.addMessage("Zed", t), text);
+const noPending = async (what) =>
+  assert.equal(await chat.locator('[data-moderato-state="pending"]').count(), 0, `${what}: nothing left hidden as pending`);
+const setStorage = (items) => ext.evaluate((items) => chrome.storage.local.set(items), items);
+
+test("messages that arrive while the service worker is stopped are classified once it restarts", async () => {
+  await freshChat();
+  const live = { bad: "я тебя найду и убью", good: "see you at the standup", edited: "see you at the standup, you worthless idiot" };
+  assert.deepEqual(ids(verdicts({}, live)), ["bad", "edited"], "the library's verdicts on the live messages");
+  let want = DEFAULT_BLURRED;
+  // Twice: the port opened after the first restart must be replaced in turn.
+  for (const round of [1, 2]) {
+    await sw.until("running");
+    await tagWorker();
+    await sw.stop();
+    assert.equal(sw.status(), "stopped", `round ${round}: stopped before the messages arrive`);
+    const [bad, good] = await chat.evaluate((t) => [window.chat.addMessage("Zed", t.bad), window.chat.addMessage("Yan", t.good)], live);
+    want = [...want, bad].sort();
+    await expectBlurred(chat, want, `round ${round}: new messages after a stop`);
+    assert.equal(await chat.getAttribute(`#${bad}`, "data-moderato-label"), "threat");
+    assert.equal(await chat.getAttribute(`#${good}`, "data-moderato-state"), null);
+    await sw.until("running");
+    assert.equal(await isTagged(), false, `round ${round}: a new worker instance answered`);
+    // An edit in place while the worker is stopped.
+    await sw.stop();
+    await chat.evaluate(([id, text]) => (document.getElementById(id).firstChild.data = text), [good, live.edited]);
+    want = [...want, good].sort();
+    await expectBlurred(chat, want, `round ${round}: an edit after a stop`);
+    await noPending(`round ${round}`);
+  }
+});
+
+// Texts that are on the page nowhere else (the content script would take a known one's verdict
+// from its cache, without asking the worker).
+const LIVE = { inFlight: "I will hunt you down and kill you", lost: "I am going to kill you tonight", swear: "oh shit, I forgot my keys", swear2: "what the fuck is this build" };
+
+test("a batch in flight when the service worker stops is sent again", async () => {
+  assert.deepEqual(verdicts({}, LIVE), { inFlight: "threat", lost: "threat" }, "the library's verdicts on the live messages");
+  await freshChat();
+  await sw.stop();
+  await sw.start(); // a new instance, which no page is connected to yet
+  await loseReplies(1e9); // it never answers: the batch stays in flight until the worker stops
+  const id = await add(LIVE.inFlight);
+  for (const end = Date.now() + 30_000; !(await lost()); ) {
+    assert.ok(Date.now() < end, "the batch reached the worker");
+    await chat.waitForTimeout(50);
+  }
+  assert.notEqual(await chat.getAttribute(`#${id}`, "data-moderato-state"), "blur", "no verdict yet");
+  await sw.stop();
+  await expectBlurred(chat, [...DEFAULT_BLURRED, id].sort(), "after the worker stopped mid-batch");
+  await sw.until("running");
+  assert.equal(await isTagged(), false, "a new worker instance answered");
+  await noPending("after the worker stopped mid-batch");
+});
+
+test("a reply that never comes is asked for again", async () => {
+  await freshChat();
+  await sw.stop();
+  await sw.start();
+  await loseReplies(1); // the first reply is lost; the worker lives on
+  const id = await add(LIVE.lost);
+  // The content script gives a silent worker 10 s, then sends the batch again on a new port.
+  await expectBlurred(chat, [...DEFAULT_BLURRED, id].sort(), "after a lost reply", 60_000);
+  assert.equal(await lost(), 1, "one reply was lost");
+  assert.equal(await isTagged(), true, "the same worker instance answered the second time");
+  await noPending("after a lost reply");
+});
+
+test("settings and the site switch in storage apply after the service worker restarts", async () => {
+  await freshChat();
+  const strict = verdicts(SETTINGS.strict);
+  const swears = { swear: LIVE.swear, swear2: LIVE.swear2 };
+  assert.deepEqual(verdicts(SETTINGS.strict, swears), { swear: "profanity", swear2: "profanity" }, "strict flags the live messages");
+  assert.deepEqual(verdicts({}, swears), {}, "the default policy does not");
+  // Settings saved while the worker is stopped: the page checks itself again, which restarts it.
+  await sw.stop();
+  await setStorage({ settings: SETTINGS.strict });
+  await expectBlurred(chat, ids(strict), "strict, saved while the worker was stopped");
+  // A new worker instance knows the settings too: a message only strict flags, after a stop.
+  await sw.until("running");
+  await tagWorker();
+  await sw.stop();
+  const id = await add(LIVE.swear);
+  const want = [...ids(strict), id].sort();
+  await expectBlurred(chat, want, "strict, a new message after a stop");
+  assert.equal(await chat.getAttribute(`#${id}`, "data-moderato-label"), "profanity");
+  await sw.until("running");
+  assert.equal(await isTagged(), false, "a new worker instance answered");
+  // A page loaded while the worker is stopped.
+  await sw.stop();
+  await chat.reload();
+  await expectBlurred(chat, ids(strict), "strict, a page loaded after a stop");
+  // The site switched off and on again while the worker is stopped.
+  await sw.stop();
+  await setStorage({ disabledSites: ["127.0.0.1"] });
+  await chat.waitForFunction(() => !document.querySelector("[data-moderato-state], [data-moderato-chip]"), null, { timeout: 15_000 });
+  const off = await add(LIVE.swear2);
+  await sw.stop(); // if anything woke it
+  await setStorage({ disabledSites: [] });
+  await expectBlurred(chat, [...ids(strict), off].sort(), "switched on again after a stop");
+  await noPending("switched on again");
+  // Back to the defaults, for what follows.
+  await setStorage({ settings: {} });
+  await expectBlurred(chat, DEFAULT_BLURRED, "defaults again");
 });
 
 test("no request leaves the machine", async () => {
