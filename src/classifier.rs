@@ -453,7 +453,7 @@ impl Classifier {
                 }
             }
         }
-        spans.sort_by(|a, b| (a.start, a.end, a.label).cmp(&(b.start, b.end, b.label)));
+        spans.sort_by_key(|s| (s.start, s.end, s.label));
         spans.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.label == b.label);
         self.decide(
             scores,

@@ -46,22 +46,37 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
         Some(other) => return Err(format!("unknown command {other:?}")),
         None => return Err("missing command".to_string()),
     }
-    let mut opts = ScanOptions { format: Format::Text, policy: Policy::Default, input: None };
+    let mut opts = ScanOptions {
+        format: Format::Text,
+        policy: Policy::Default,
+        input: None,
+    };
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
-        let mut value = |what: &str| inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{what} needs a value"));
+        let mut value = |what: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{what} needs a value"))
+        };
         match name.as_str() {
             "--format" => {
                 opts.format = match value("--format")?.as_str() {
                     "text" => Format::Text,
                     "jsonl" => Format::Jsonl,
-                    other => return Err(format!("unknown format {other:?} (expected text or jsonl)")),
+                    other => {
+                        return Err(format!("unknown format {other:?} (expected text or jsonl)"))
+                    }
                 }
             }
-            "--policy" => opts.policy = value("--policy")?.parse().map_err(|e: moderato::UnknownPolicy| e.to_string())?,
+            "--policy" => {
+                opts.policy = value("--policy")?
+                    .parse()
+                    .map_err(|e: moderato::UnknownPolicy| e.to_string())?
+            }
             "-h" | "--help" => return Ok(Command::Help),
             "-" => opts.input = None,
             s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
@@ -86,7 +101,10 @@ mod tests {
 
     #[test]
     fn parses_options() {
-        let Ok(Command::Scan(o)) = p(&["scan", "--format", "jsonl", "--policy=strict", "in.txt"]) else { panic!() };
+        let Ok(Command::Scan(o)) = p(&["scan", "--format", "jsonl", "--policy=strict", "in.txt"])
+        else {
+            panic!()
+        };
         assert_eq!(o.format, Format::Jsonl);
         assert_eq!(o.policy, Policy::Strict);
         assert_eq!(o.input.unwrap(), PathBuf::from("in.txt"));

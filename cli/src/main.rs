@@ -25,7 +25,9 @@ fn main() -> ExitCode {
     match scan::run(&args) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(bad) => {
-            eprintln!("moderato: {bad} malformed input line(s); each got an error object in its place");
+            eprintln!(
+                "moderato: {bad} malformed input line(s); each got an error object in its place"
+            );
             ExitCode::from(1)
         }
         Err(e) => {

@@ -44,7 +44,12 @@ impl<'a> VerdictRecord<'a> {
         let mut spans: Vec<SpanRecord<'a>> = Vec::with_capacity(v.spans.len());
         let byte_to_cp = |b: usize| text.get(..b).map_or(0, |s| s.chars().count());
         for s in &v.spans {
-            spans.push(SpanRecord { start: byte_to_cp(s.start), end: byte_to_cp(s.end), label: s.label.name(), term: &s.term });
+            spans.push(SpanRecord {
+                start: byte_to_cp(s.start),
+                end: byte_to_cp(s.end),
+                label: s.label.name(),
+                term: &s.term,
+            });
         }
         VerdictRecord {
             id,

@@ -31,12 +31,19 @@ fn write_error(e: io::Error) -> String {
 }
 
 /// The loop itself, generic over input and output so tests can drive it.
-pub fn scan(classifier: &Classifier, format: Format, mut input: impl BufRead, out: &mut impl Write) -> Result<u64, String> {
+pub fn scan(
+    classifier: &Classifier,
+    format: Format,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+) -> Result<u64, String> {
     let mut line = Vec::new();
     let mut bad = 0u64;
     loop {
         line.clear();
-        let n = input.read_until(b'\n', &mut line).map_err(|e| format!("cannot read input: {e}"))?;
+        let n = input
+            .read_until(b'\n', &mut line)
+            .map_err(|e| format!("cannot read input: {e}"))?;
         if n == 0 {
             break;
         }
@@ -54,10 +61,24 @@ pub fn scan(classifier: &Classifier, format: Format, mut input: impl BufRead, ou
 }
 
 /// Writes the object for one line; returns whether the line was well-formed.
-fn scan_line(classifier: &Classifier, format: Format, line: &[u8], out: &mut impl Write) -> io::Result<bool> {
+fn scan_line(
+    classifier: &Classifier,
+    format: Format,
+    line: &[u8],
+    out: &mut impl Write,
+) -> io::Result<bool> {
     let text = match std::str::from_utf8(line) {
         Ok(t) => t,
-        Err(e) => return write_err(out, None, format!("line is not valid UTF-8 (invalid byte at {})", e.valid_up_to())),
+        Err(e) => {
+            return write_err(
+                out,
+                None,
+                format!(
+                    "line is not valid UTF-8 (invalid byte at {})",
+                    e.valid_up_to()
+                ),
+            )
+        }
     };
     match format {
         Format::Text => {
@@ -87,7 +108,11 @@ fn scan_line(classifier: &Classifier, format: Format, line: &[u8], out: &mut imp
     }
 }
 
-fn write_err(out: &mut impl Write, id: Option<&serde_json::Value>, error: String) -> io::Result<bool> {
+fn write_err(
+    out: &mut impl Write,
+    id: Option<&serde_json::Value>,
+    error: String,
+) -> io::Result<bool> {
     write_json(out, &ErrorRecord { id, error })?;
     Ok(false)
 }
@@ -105,7 +130,11 @@ mod tests {
         let c = Classifier::new();
         let mut out = Vec::new();
         let bad = scan(&c, format, input, &mut out).unwrap();
-        let lines = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let lines = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         (lines, bad)
     }
 
@@ -124,15 +153,27 @@ mod tests {
         assert_eq!(bad, 5);
         assert_eq!(out[0]["id"], 7);
         assert_eq!(out[0]["flagged"], true);
-        let keys: Vec<&str> = out[0].as_object().unwrap().keys().map(|k| k.as_str()).collect();
-        assert_eq!(keys, ["flagged", "id", "labels", "language", "scores", "spans"]); // serde_json sorts on parse
-        for i in 1..6 {
-            assert!(out[i]["error"].is_string(), "line {i}: {}", out[i]);
+        let keys: Vec<&str> = out[0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(
+            keys,
+            ["flagged", "id", "labels", "language", "scores", "spans"]
+        ); // serde_json sorts on parse
+        for (i, o) in out.iter().enumerate().take(6).skip(1) {
+            assert!(o["error"].is_string(), "line {i}: {o}");
         }
         assert_eq!(out[2]["id"], "a");
         assert_eq!(out[3]["id"], "b");
         assert!(out[6].get("id").is_none());
-        assert_eq!(out[6]["spans"][0]["start"], 6, "code point offsets: {}", out[6]);
+        assert_eq!(
+            out[6]["spans"][0]["start"], 6,
+            "code point offsets: {}",
+            out[6]
+        );
         assert_eq!(out[7]["flagged"], false);
     }
 
