@@ -85,6 +85,17 @@ impl Kind {
     pub(crate) const fn bit(self) -> u64 {
         1u64 << (self as u8)
     }
+
+    /// The bits of several kinds.
+    pub(crate) const fn bits(kinds: &[Kind]) -> u64 {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < kinds.len() {
+            bits |= kinds[i].bit();
+            i += 1;
+        }
+        bits
+    }
 }
 
 /// Group forms (`groups.tsv`, third column), stored in [`Ann::b`].
@@ -410,6 +421,9 @@ pub struct Scan {
     first: Vec<u32>,
     /// Kinds of the annotations starting at each token.
     masks: Vec<u64>,
+    /// Kinds of every annotation in the message: lets a rule family that needs a kind the
+    /// message lacks skip the message outright.
+    message_mask: u64,
     /// Sentence and clause number of each token.
     sent: Vec<u32>,
     clause: Vec<u32>,
@@ -516,12 +530,14 @@ impl Scan {
         self.masks.clear();
         self.masks.resize(n, 0);
         let mut k = 0;
+        self.message_mask = 0;
         for i in 0..n {
             self.first.push(k as u32);
             while k < self.anns.len() && self.anns[k].start as usize == i {
                 self.masks[i] |= self.anns[k].kind.bit();
                 k += 1;
             }
+            self.message_mask |= self.masks[i];
         }
         self.first.push(k as u32);
         self.structure();
@@ -683,6 +699,16 @@ impl Scan {
             .chars()
             .next()
             .is_some_and(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    }
+
+    /// The kinds of the annotations starting at token `i`, as bits (see [`Kind::bit`]).
+    pub(crate) fn mask(&self, i: usize) -> u64 {
+        self.masks.get(i).copied().unwrap_or(0)
+    }
+
+    /// Whether the message has an annotation of any of the kinds in `bits`.
+    pub(crate) fn message_has_any(&self, bits: u64) -> bool {
+        self.message_mask & bits != 0
     }
 
     /// Whether some annotation of `kind` starts at token `i`.
