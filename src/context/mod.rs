@@ -12,8 +12,8 @@
 //!   ([`extremism`]). These structure hits are scored like lexicon hits and passed to the learned
 //!   model through the same hit features.
 //!
-//! Concepts, one per file: [`vocab`] (the data files, compiled into one automaton, and the per-message
-//! [`Scan`]), [`negation`], [`quotes`], [`identity`], [`threat`], [`extremism`].
+//! Concepts, one per file: [`vocab`] (the data files and the per-message [`Scan`]), [`trie`] (their
+//! first words, compiled for lookup per token), [`negation`], [`quotes`], [`identity`], [`threat`], [`extremism`].
 //!
 //! `refined = false` (the builder's `structure_rules(false)`, the word-list baseline) keeps only the
 //! plain rules: a negator among the four words before a hit, and a quoted hit with a report word
@@ -24,6 +24,7 @@ mod identity;
 mod negation;
 mod quotes;
 mod threat;
+mod trie;
 mod vocab;
 
 pub use negation::NEGATION_WINDOW;

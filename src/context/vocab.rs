@@ -1,16 +1,16 @@
 //! The context layer's vocabulary: every cue, group, frame word, predicate, violent verb and
-//! extremism frame, read from the `lexicons/*.tsv` data files and compiled into one Aho-Corasick
-//! automaton over word starts. [`Scan`] runs it once per message and annotates each token with the
-//! roles it can play; the rules in the sibling modules only ever look at those annotations.
+//! extremism frame, read from the `lexicons/*.tsv` data files; their first words are compiled into
+//! one trie ([`WordTrie`]). [`Scan`] looks every token up in it once and annotates each token with
+//! the roles it can play; the rules in the sibling modules only ever look at those annotations.
 //!
-//! Why one automaton: a message is scanned once, whatever the number of words listed (about two
+//! Why one trie: a token is looked up once, whatever the number of words listed (about two
 //! thousand), which keeps the layer inside the throughput budget. A term may have several words and a
-//! stem on any of them (`исламск* государств*`): the automaton finds the first word, the rest are
+//! stem on any of them (`исламск* государств*`): the trie finds the first word, the rest are
 //! checked token by token.
 
+use super::trie::WordTrie;
 use crate::lexicon::parse_term_with;
 use crate::normalize::Normalized;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
 /// What a span of words can do in a clause. One variant per role column of the data files.
@@ -161,8 +161,8 @@ struct Entry {
 /// The compiled vocabulary.
 #[derive(Clone, Debug)]
 pub(crate) struct Vocab {
-    automaton: AhoCorasick,
-    /// Per automaton pattern (a first word): the entries that start with it.
+    trie: WordTrie,
+    /// Per trie pattern (a first word): the entries that start with it.
     by_pattern: Vec<Vec<u32>>,
     entries: Vec<Entry>,
 }
@@ -377,30 +377,24 @@ impl Vocab {
         for (name, contents) in files {
             parse_file(name, contents, &mut entries)?;
         }
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
+        // One pattern per distinct first word (and openness); `by_pattern` lists the entries
+        // that start with it, in file order.
+        let mut ids: HashMap<(&str, bool), u32> = HashMap::new();
+        let mut patterns: Vec<(&str, bool)> = Vec::new();
         let mut by_pattern: Vec<Vec<u32>> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             let first = &e.words[0];
-            let mut p = String::with_capacity(first.text.len() + 2);
-            p.push(' ');
-            p.push_str(&first.text);
-            if !first.open {
-                p.push(' ');
-            }
-            let id = *ids.entry(p.clone()).or_insert_with(|| {
-                patterns.push(p);
+            let key = (first.text.as_str(), first.open);
+            let id = *ids.entry(key).or_insert_with(|| {
+                patterns.push(key);
                 by_pattern.push(Vec::new());
-                patterns.len() - 1
+                (patterns.len() - 1) as u32
             });
-            by_pattern[id].push(i as u32);
+            by_pattern[id as usize].push(i as u32);
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| format!("cannot build the context automaton: {e}"))?;
+        let trie = WordTrie::new(&patterns);
         Ok(Vocab {
-            automaton,
+            trie,
             by_pattern,
             entries,
         })
@@ -490,39 +484,37 @@ impl Scan {
         }
         let n = self.toks.len();
         self.anns.clear();
-        for m in vocab
-            .automaton
-            .find_overlapping_iter(self.padded.as_bytes())
-        {
-            // The pattern starts with the space before a token: the token starts at m.start() in
-            // the normalised text.
-            let start = m.start() as u32;
-            let Ok(ti) = self.toks.binary_search_by_key(&start, |t| t.0) else {
-                continue;
-            };
-            for &e in &vocab.by_pattern[m.pattern().as_usize()] {
-                let entry = &vocab.entries[e as usize];
-                if ti + entry.words.len() > n {
-                    continue;
-                }
-                let ok = entry.words.iter().enumerate().skip(1).all(|(k, w)| {
-                    let t = self.text(ti + k);
-                    if w.open {
-                        t.starts_with(w.text.as_str())
-                    } else {
-                        t == w.text
+        // The patterns starting at each token, in the order an automaton over the padded text
+        // reports them (by end position): the annotations' order, and so the sort below, depend
+        // on it.
+        let (toks, padded, anns) = (&self.toks, self.padded.as_str(), &mut self.anns);
+        let text = |k: usize| &padded[1 + toks[k].0 as usize..1 + toks[k].1 as usize];
+        for ti in 0..n {
+            vocab.trie.matches(text(ti).as_bytes(), |p| {
+                for &e in &vocab.by_pattern[p as usize] {
+                    let entry = &vocab.entries[e as usize];
+                    if ti + entry.words.len() > n {
+                        continue;
                     }
-                });
-                if ok {
-                    self.anns.push(Ann {
-                        start: ti as u32,
-                        end: (ti + entry.words.len()) as u32,
-                        kind: entry.kind,
-                        a: entry.a,
-                        b: entry.b,
+                    let ok = entry.words.iter().enumerate().skip(1).all(|(k, w)| {
+                        let t = text(ti + k);
+                        if w.open {
+                            t.starts_with(w.text.as_str())
+                        } else {
+                            t == w.text
+                        }
                     });
+                    if ok {
+                        anns.push(Ann {
+                            start: ti as u32,
+                            end: (ti + entry.words.len()) as u32,
+                            kind: entry.kind,
+                            a: entry.a,
+                            b: entry.b,
+                        });
+                    }
                 }
-            }
+            });
         }
         self.anns
             .sort_unstable_by_key(|a| (a.start, core::cmp::Reverse(a.end), a.kind as u8));
