@@ -53,13 +53,18 @@ pub struct Squeezed {
 impl Squeezed {
     /// Builds the squeezed copy of `norm` in place.
     pub fn fill(&mut self, norm: &str) {
+        // The copy is never longer than `norm` plus the two boundary spaces: the buffers are sized
+        // once and written through a cursor (three `push`es a byte cost more than the work).
+        let cap = norm.len() + 2;
         self.text.clear();
+        self.text.resize(cap, b' ');
         self.runs.clear();
+        self.runs.resize(cap, 0);
         self.origin.clear();
-        self.text.reserve(norm.len() + 2);
-        self.runs.reserve(norm.len() + 2);
-        self.origin.reserve(norm.len() + 2);
-        self.push(b' ', 0, (0, 0));
+        self.origin.resize(cap, (0, 0));
+        let (text, runs, origin) = (&mut self.text[..], &mut self.runs[..], &mut self.origin[..]);
+        // `text[0]` is the leading space, with run 0 and origin (0, 0).
+        let mut w = 1;
         // Byte-wise: ASCII needs no decoding, and a run of one char is found by comparing its
         // bytes; only a non-ASCII char is decoded, to ask whether it is a letter.
         let bytes = norm.as_bytes();
@@ -84,7 +89,10 @@ impl Squeezed {
                         end += 1;
                     }
                 }
-                self.push(b, run, (i as u32, end as u32));
+                text[w] = b;
+                runs[w] = run;
+                origin[w] = (i as u32, end as u32);
+                w += 1;
                 i = end;
                 continue;
             }
@@ -103,20 +111,20 @@ impl Squeezed {
             }
             let run = if letter { run } else { 0 };
             for &byte in ch {
-                self.push(byte, run, (i as u32, end as u32));
+                text[w] = byte;
+                runs[w] = run;
+                origin[w] = (i as u32, end as u32);
+                w += 1;
             }
             i = end;
         }
         let n = norm.len() as u32;
-        self.push(b' ', 0, (n, n));
-    }
-
-    /// Appends one byte with the run length and origin of its char.
-    #[inline]
-    fn push(&mut self, byte: u8, run: u8, origin: (u32, u32)) {
-        self.text.push(byte);
-        self.runs.push(run);
-        self.origin.push(origin);
+        // The trailing space (already in `text`, run 0).
+        origin[w] = (n, n);
+        w += 1;
+        self.text.truncate(w);
+        self.runs.truncate(w);
+        self.origin.truncate(w);
     }
 
     /// Widens `[start, end)` to the whole words it touches (stopping at spaces).
