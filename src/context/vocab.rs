@@ -598,9 +598,10 @@ impl Scan {
         rhetorical: fn(&Scan, usize) -> bool,
         negator: fn(&Scan, usize) -> bool,
     ) {
-        let rhet: Vec<bool> = (0..self.sent_range.len())
-            .map(|s| rhetorical(self, s))
-            .collect();
+        // Filled into the kept buffer (taken out while `rhetorical` reads the scan).
+        let mut rhet = std::mem::take(&mut self.rhet);
+        rhet.clear();
+        rhet.extend((0..self.sent_range.len()).map(|s| rhetorical(self, s)));
         self.rhet = rhet;
         let n = self.toks.len();
         let mut prefix = std::mem::take(&mut self.prefix);
