@@ -13,7 +13,7 @@ const NONE: u32 = u32::MAX;
 
 #[derive(Clone, Copy, Debug)]
 struct Node {
-    /// The node's child edges are `edges[first..first + len]`, sorted by byte.
+    /// The node's child edges are `first..first + len` in `labels` and `targets`, sorted by byte.
     first: u32,
     len: u32,
     /// The stem (open pattern) that ends here, if any.
@@ -26,8 +26,10 @@ struct Node {
 #[derive(Clone, Debug)]
 pub(crate) struct WordTrie {
     nodes: Vec<Node>,
-    /// `(byte, child node)` of every edge.
-    edges: Vec<(u8, u32)>,
+    /// The byte of every edge, and (at the same index) the node it leads to: the bytes apart, so
+    /// that finding a node's edge scans a few contiguous bytes.
+    labels: Vec<u8>,
+    targets: Vec<u32>,
     /// The child of the root for each first byte (dense: the root has the most children).
     root: Vec<u32>,
 }
@@ -45,12 +47,14 @@ impl WordTrie {
         order.sort_by(|&a, &b| words[a as usize].0.cmp(words[b as usize].0));
         let mut trie = WordTrie {
             nodes: Vec::new(),
-            edges: Vec::new(),
+            labels: Vec::new(),
+            targets: Vec::new(),
             root: vec![NONE; 256],
         };
         trie.build(words, &order, 0);
         let root = trie.nodes[0];
-        for &(b, child) in &trie.edges[root.first as usize..(root.first + root.len) as usize] {
+        let edges = root.first as usize..(root.first + root.len) as usize;
+        for (&b, &child) in trie.labels[edges.clone()].iter().zip(&trie.targets[edges]) {
             trie.root[b as usize] = child;
         }
         trie
@@ -92,8 +96,9 @@ impl WordTrie {
             }
             count += 1;
         }
-        let first = self.edges.len();
-        self.edges.resize(first + count, (0, NONE));
+        let first = self.labels.len();
+        self.labels.resize(first + count, 0);
+        self.targets.resize(first + count, NONE);
         self.nodes[me].first = first as u32;
         self.nodes[me].len = count as u32;
         let (mut j, mut k) = (0, 0);
@@ -104,7 +109,8 @@ impl WordTrie {
                 j += 1;
             }
             let child = self.build(words, &rest[s..j], depth + 1);
-            self.edges[first + k] = (b, child);
+            self.labels[first + k] = b;
+            self.targets[first + k] = child;
             k += 1;
         }
         me as u32
@@ -131,8 +137,11 @@ impl WordTrie {
                 }
                 return;
             };
-            let edges = &self.edges[n.first as usize..(n.first + n.len) as usize];
-            node = edges.iter().find(|e| e.0 == b).map_or(NONE, |e| e.1);
+            let first = n.first as usize;
+            node = self.labels[first..first + n.len as usize]
+                .iter()
+                .position(|&l| l == b)
+                .map_or(NONE, |k| self.targets[first + k]);
         }
     }
 }

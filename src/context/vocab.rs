@@ -450,13 +450,13 @@ pub(crate) mod count {
 }
 
 /// Whether a punctuation token ends a sentence.
-fn ends_sentence(t: &str) -> bool {
-    matches!(t, "." | "!" | "?" | ";")
+fn ends_sentence(t: &[u8]) -> bool {
+    matches!(t, b"." | b"!" | b"?" | b";")
 }
 
 /// Whether a punctuation token ends a clause.
-fn ends_clause(t: &str) -> bool {
-    matches!(t, "." | "!" | "?" | ";" | "," | ":" | "(" | ")")
+fn ends_clause(t: &[u8]) -> bool {
+    matches!(t, b"." | b"!" | b"?" | b";" | b"," | b":" | b"(" | b")")
 }
 
 impl Scan {
@@ -487,10 +487,11 @@ impl Scan {
         // The patterns starting at each token, in the order an automaton over the padded text
         // reports them (by end position): the annotations' order, and so the sort below, depend
         // on it.
-        let (toks, padded, anns) = (&self.toks, self.padded.as_str(), &mut self.anns);
-        let text = |k: usize| &padded[1 + toks[k].0 as usize..1 + toks[k].1 as usize];
+        // Tokens as bytes: slicing a `str` checks char boundaries, and tokens are whole already.
+        let (toks, anns) = (&self.toks, &mut self.anns);
+        let text = |k: usize| &bytes[toks[k].0 as usize..toks[k].1 as usize];
         for ti in 0..n {
-            vocab.trie.matches(text(ti).as_bytes(), |p| {
+            vocab.trie.matches(text(ti), |p| {
                 for &e in &vocab.by_pattern[p as usize] {
                     let entry = &vocab.entries[e as usize];
                     if ti + entry.words.len() > n {
@@ -499,9 +500,9 @@ impl Scan {
                     let ok = entry.words.iter().enumerate().skip(1).all(|(k, w)| {
                         let t = text(ti + k);
                         if w.open {
-                            t.starts_with(w.text.as_str())
+                            t.starts_with(w.text.as_bytes())
                         } else {
-                            t == w.text
+                            t == w.text.as_bytes()
                         }
                     });
                     if ok {
@@ -551,32 +552,33 @@ impl Scan {
         let mut sent_start = 0u32;
         let mut clause_start = 0u32;
         let mut mask = 0u64;
+        let padded = self.padded.as_bytes();
         for i in 0..n {
             let (ts, te) = self.toks[i];
-            let t = &self.padded[1 + ts as usize..1 + te as usize];
+            let t = &padded[1 + ts as usize..1 + te as usize];
             if self.masks[i] & Kind::Clause.bit() != 0 && i > 0 {
                 c += 1;
                 clause_start = i as u32;
             }
-            if t == "\"" {
+            if t == b"\"" {
                 inside = !inside;
                 self.last_quote = Some(i as u32);
             }
             let reports = Kind::Report.bit() | Kind::Denounce.bit();
-            if !inside && t != "\"" && self.masks[i] & reports != 0 {
+            if !inside && t != b"\"" && self.masks[i] & reports != 0 {
                 self.report_outside_quotes = true;
             }
             mask |= self.masks[i];
             self.sent.push(s);
             self.clause.push(c);
             self.clause_start.push(clause_start);
-            self.quoted.push(inside && t != "\"");
+            self.quoted.push(inside && t != b"\"");
             if ends_clause(t) {
                 c += 1;
                 clause_start = i as u32 + 1;
             }
             if ends_sentence(t) {
-                self.question.push(t == "?");
+                self.question.push(t == b"?");
                 self.sent_range.push((sent_start, i as u32 + 1));
                 self.sent_mask.push(mask);
                 mask = 0;
@@ -683,7 +685,7 @@ impl Scan {
 
     /// Whether token `i` ends a clause (punctuation).
     pub(crate) fn breaks_clause(&self, i: usize) -> bool {
-        ends_clause(self.text(i))
+        ends_clause(self.text(i).as_bytes())
     }
 
     /// Whether token `i` is Cyrillic (Russian rules allow a missing copula).
