@@ -39,12 +39,25 @@ impl WordTrie {
     /// token it is a prefix of, a closed one only the token equal to it. Texts must not be empty
     /// (an empty text is ignored); a text listed twice with the same `open` keeps its first id.
     pub(crate) fn new(words: &[(&str, bool)]) -> WordTrie {
-        let mut order: Vec<u32> = (0..words.len() as u32)
+        // Sorted by text, so every node's words form one run; ties by id, so the first id of a
+        // repeated text comes first and is the one kept. The first eight bytes, as a big-endian
+        // number, decide most comparisons without comparing strings.
+        let prefix = |w: &str| {
+            let mut p = [0u8; 8];
+            let n = w.len().min(8);
+            p[..n].copy_from_slice(&w.as_bytes()[..n]);
+            u64::from_be_bytes(p)
+        };
+        let mut keyed: Vec<(u64, u32)> = (0..words.len() as u32)
             .filter(|&i| !words[i as usize].0.is_empty())
+            .map(|i| (prefix(words[i as usize].0), i))
             .collect();
-        // Sorted by text, so every node's words form one run; the sort is stable, so the first id
-        // of a repeated text comes first and is the one kept.
-        order.sort_by(|&a, &b| words[a as usize].0.cmp(words[b as usize].0));
+        keyed.sort_unstable_by(|&(pa, a), &(pb, b)| {
+            pa.cmp(&pb)
+                .then_with(|| words[a as usize].0.cmp(words[b as usize].0))
+                .then(a.cmp(&b))
+        });
+        let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
         let mut trie = WordTrie {
             nodes: Vec::new(),
             labels: Vec::new(),
