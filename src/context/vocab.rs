@@ -163,7 +163,9 @@ struct Entry {
 pub(crate) struct Vocab {
     trie: WordTrie,
     /// Per trie pattern (a first word): the entries that start with it.
-    by_pattern: Vec<Vec<u32>>,
+    /// Each with the first byte of its second word (0 for a one-word entry): a common first word
+    /// ("the", "i", "не") starts dozens of entries, and that byte turns most of them away.
+    by_pattern: Vec<Vec<(u32, u8)>>,
     entries: Vec<Entry>,
 }
 
@@ -381,7 +383,7 @@ impl Vocab {
         // that start with it, in file order.
         let mut ids: HashMap<(&str, bool), u32> = HashMap::new();
         let mut patterns: Vec<(&str, bool)> = Vec::new();
-        let mut by_pattern: Vec<Vec<u32>> = Vec::new();
+        let mut by_pattern: Vec<Vec<(u32, u8)>> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             let first = &e.words[0];
             let key = (first.text.as_str(), first.open);
@@ -390,7 +392,12 @@ impl Vocab {
                 by_pattern.push(Vec::new());
                 (patterns.len() - 1) as u32
             });
-            by_pattern[id as usize].push(i as u32);
+            let second = e
+                .words
+                .get(1)
+                .and_then(|w| w.text.bytes().next())
+                .unwrap_or(0);
+            by_pattern[id as usize].push((i as u32, second));
         }
         let trie = WordTrie::new(&patterns);
         Ok(Vocab {
@@ -491,8 +498,14 @@ impl Scan {
         let (toks, anns) = (&self.toks, &mut self.anns);
         let text = |k: usize| &bytes[toks[k].0 as usize..toks[k].1 as usize];
         for ti in 0..n {
+            let next = (ti + 1 < n)
+                .then(|| text(ti + 1).first().copied())
+                .flatten();
             vocab.trie.matches(text(ti), |p| {
-                for &e in &vocab.by_pattern[p as usize] {
+                for &(e, second) in &vocab.by_pattern[p as usize] {
+                    if second != 0 && Some(second) != next {
+                        continue;
+                    }
                     let entry = &vocab.entries[e as usize];
                     if ti + entry.words.len() > n {
                         continue;
