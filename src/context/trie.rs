@@ -38,7 +38,8 @@ impl WordTrie {
     /// Compiles `words`: pattern `i` is `words[i]`, `(text, open)`. An open word matches every
     /// token it is a prefix of, a closed one only the token equal to it. Texts must not be empty
     /// (an empty text is ignored); a text listed twice with the same `open` keeps its first id.
-    pub(crate) fn new(words: &[(&str, bool)]) -> WordTrie {
+    /// Also returns, per word, the id the trie reports for it: its own or that first one.
+    pub(crate) fn new(words: &[(&str, bool)]) -> (WordTrie, Vec<u32>) {
         // Sorted by text, so every node's words form one run; ties by id, so the first id of a
         // repeated text comes first and is the one kept. The first eight bytes, as a big-endian
         // number, decide most comparisons without comparing strings.
@@ -64,18 +65,25 @@ impl WordTrie {
             targets: Vec::new(),
             root: vec![NONE; 256],
         };
-        trie.build(words, &order, 0);
+        let mut ids: Vec<u32> = (0..words.len() as u32).collect();
+        trie.build(words, &order, 0, &mut ids);
         let root = trie.nodes[0];
         let edges = root.first as usize..(root.first + root.len) as usize;
         for (&b, &child) in trie.labels[edges.clone()].iter().zip(&trie.targets[edges]) {
             trie.root[b as usize] = child;
         }
-        trie
+        (trie, ids)
     }
 
     /// Adds the node for the words of `order`, which share their first `depth` bytes and are
-    /// sorted; returns its index.
-    fn build(&mut self, words: &[(&str, bool)], order: &[u32], depth: usize) -> u32 {
+    /// sorted; returns its index. Records in `ids` the id kept for each word ending here.
+    fn build(
+        &mut self,
+        words: &[(&str, bool)],
+        order: &[u32],
+        depth: usize,
+        ids: &mut [u32],
+    ) -> u32 {
         let me = self.nodes.len();
         self.nodes.push(Node {
             first: 0,
@@ -96,6 +104,7 @@ impl WordTrie {
             if *slot == NONE {
                 *slot = id;
             }
+            ids[id as usize] = *slot;
             i += 1;
         }
         // One edge per distinct next byte; the block is reserved before the children are built.
@@ -121,7 +130,7 @@ impl WordTrie {
             while j < rest.len() && byte(rest[j]) == b {
                 j += 1;
             }
-            let child = self.build(words, &rest[s..j], depth + 1);
+            let child = self.build(words, &rest[s..j], depth + 1, ids);
             self.labels[first + k] = b;
             self.targets[first + k] = child;
             k += 1;
@@ -181,7 +190,8 @@ mod tests {
             ("", true),        // 6: ignored
             ("kill", true),    // 7: repeats 0
         ];
-        let trie = WordTrie::new(&words);
+        let (trie, ids) = WordTrie::new(&words);
+        assert_eq!(ids, [0, 1, 2, 3, 4, 5, 6, 0]);
         assert_eq!(found(&trie, "killer"), [2, 0, 3, 1]);
         assert_eq!(found(&trie, "killers"), [2, 0, 3]);
         assert_eq!(found(&trie, "kil"), [2, 4]);
@@ -204,7 +214,7 @@ mod tests {
             ("ёж", false),
             ("ёжик", true),
         ];
-        let trie = WordTrie::new(&words);
+        let (trie, _) = WordTrie::new(&words);
         let tokens = [
             "a",
             "ab",

@@ -11,7 +11,6 @@
 use super::trie::WordTrie;
 use crate::lexicon::parse_term_with;
 use crate::normalize::Normalized;
-use std::collections::HashMap;
 
 /// What a span of words can do in a clause. One variant per role column of the data files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,10 +161,12 @@ struct Entry {
 #[derive(Clone, Debug)]
 pub(crate) struct Vocab {
     trie: WordTrie,
-    /// Per trie pattern (a first word): the entries that start with it.
+    /// Per trie pattern (a first word): the entries that start with it, in file order.
     /// Each with the first byte of its second word (0 for a one-word entry): a common first word
     /// ("the", "i", "не") starts dozens of entries, and that byte turns most of them away.
-    by_pattern: Vec<Vec<(u32, u8)>>,
+    /// Pattern `p`'s are `by_pattern[starts[p]..starts[p + 1]]`.
+    by_pattern: Vec<(u32, u8)>,
+    starts: Vec<u32>,
     entries: Vec<Entry>,
 }
 
@@ -379,29 +380,36 @@ impl Vocab {
         for (name, contents) in files {
             parse_file(name, contents, &mut entries)?;
         }
-        // One pattern per distinct first word (and openness); `by_pattern` lists the entries
-        // that start with it, in file order.
-        let mut ids: HashMap<(&str, bool), u32> = HashMap::new();
-        let mut patterns: Vec<(&str, bool)> = Vec::new();
-        let mut by_pattern: Vec<Vec<(u32, u8)>> = Vec::new();
+        // One trie pattern per distinct first word (and openness), numbered by its first entry.
+        let firsts: Vec<(&str, bool)> = entries
+            .iter()
+            .map(|e| (e.words[0].text.as_str(), e.words[0].open))
+            .collect();
+        let (trie, pattern) = WordTrie::new(&firsts);
+        // The entries of each pattern, in file order, in one array (`starts` has each pattern's
+        // range): no list of its own per pattern to allocate.
+        let mut starts = vec![0u32; entries.len() + 1];
+        for &p in &pattern {
+            starts[p as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut fill = starts.clone();
+        let mut by_pattern = vec![(0u32, 0u8); entries.len()];
         for (i, e) in entries.iter().enumerate() {
-            let first = &e.words[0];
-            let key = (first.text.as_str(), first.open);
-            let id = *ids.entry(key).or_insert_with(|| {
-                patterns.push(key);
-                by_pattern.push(Vec::new());
-                (patterns.len() - 1) as u32
-            });
             let second = e
                 .words
                 .get(1)
                 .and_then(|w| w.text.bytes().next())
                 .unwrap_or(0);
-            by_pattern[id as usize].push((i as u32, second));
+            let at = &mut fill[pattern[i] as usize];
+            by_pattern[*at as usize] = (i as u32, second);
+            *at += 1;
         }
-        let trie = WordTrie::new(&patterns);
         Ok(Vocab {
             trie,
+            starts,
             by_pattern,
             entries,
         })
@@ -502,7 +510,9 @@ impl Scan {
                 .then(|| text(ti + 1).first().copied())
                 .flatten();
             vocab.trie.matches(text(ti), |p| {
-                for &(e, second) in &vocab.by_pattern[p as usize] {
+                let p = p as usize;
+                let entries = vocab.starts[p] as usize..vocab.starts[p + 1] as usize;
+                for &(e, second) in &vocab.by_pattern[entries] {
                     if second != 0 && Some(second) != next {
                         continue;
                     }
