@@ -278,8 +278,9 @@ fn parse_words(raw: &str, buf: &mut Normalized) -> Result<Vec<Word>, String> {
     let mut words = Vec::new();
     for piece in raw.trim_start_matches('*').split_whitespace() {
         let term = parse_term_with(piece, buf)?;
+        let count = term.text.split(' ').count();
         for (i, w) in term.text.split(' ').enumerate() {
-            let last = i + 1 == term.text.split(' ').count();
+            let last = i + 1 == count;
             words.push(Word {
                 text: w.to_string(),
                 open: last && term.open_end,
@@ -302,11 +303,18 @@ fn parse_file(name: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), St
     let mut buf = Normalized::new();
     for (line_no, line) in data_lines(contents) {
         let at = |e: String| format!("{name}:{line_no}: {e}");
-        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        // The (at most four) columns read, without a list allocated per line.
+        let mut cols = [""; 4];
+        let mut count = 0;
+        for (k, c) in line.split('\t').map(str::trim).take(cols.len()).enumerate() {
+            cols[k] = c;
+            count = k + 1;
+        }
         let words = parse_words(cols[0], &mut buf).map_err(at)?;
         let col = |i: usize| -> Result<&str, String> {
             cols.get(i)
                 .copied()
+                .filter(|_| i < count)
                 .ok_or_else(|| at(format!("expected {} tab-separated columns", i + 1)))
         };
         let (kind, a, b) = match file {
