@@ -637,20 +637,9 @@ pub(crate) fn emit_ascii_word(
     } else {
         Votes::default().dominant(default)
     };
-    // Three letters in a row equal but for case (a plain loop: `windows(3)` cost three times as much).
-    let mut triple = false;
-    let mut same = 0;
-    for k in 1..bytes.len() {
-        if (bytes[k] ^ bytes[k - 1]) | 0x20 == 0x20 {
-            same += 1;
-            if same == 2 {
-                triple = true;
-                break;
-            }
-        } else {
-            same = 0;
-        }
-    }
+    let triple = bytes
+        .windows(3)
+        .any(|w| (w[0] ^ w[1]) | (w[1] ^ w[2]) | 0x20 == 0x20);
     if !bytes.is_empty() {
         em.begin_token(start as u32);
         if dominant == Script::Latin && !triple {
