@@ -3,7 +3,7 @@
 #   1. the binding crate for wasm32, release profile;
 #   2. wasm-bindgen --target web: ESM glue for <script type="module"> and bundlers;
 #   3. wasm-opt from npm's binaryen (Debian's older binaryen mangles wasm-bindgen output), which
-#      only strips debug info and names: its -Oz made the module 7% slower and, gzipped, larger
+#      only strips debug info and names: its -Oz made the module 5% slower and, gzipped, larger
 #      (rustc already optimised it; measured in docs/performance.md);
 #   4. the hand-kept files of wasm/npm/: Node entry, Web Worker helper, README, and package.json
 #      with the version of the root Cargo.toml.
