@@ -2,7 +2,9 @@
 # Builds the npm package into pkg/ (generated; never edit it by hand):
 #   1. the binding crate for wasm32, release profile;
 #   2. wasm-bindgen --target web: ESM glue for <script type="module"> and bundlers;
-#   3. wasm-opt -Oz from npm's binaryen (Debian's older binaryen mangles wasm-bindgen output);
+#   3. wasm-opt from npm's binaryen (Debian's older binaryen mangles wasm-bindgen output), which
+#      only strips debug info and names: its -Oz made the module 5% slower and, gzipped, larger
+#      (rustc already optimised it; measured in docs/performance.md);
 #   4. the hand-kept files of wasm/npm/: Node entry, Web Worker helper, README, and package.json
 #      with the version of the root Cargo.toml.
 # Usage: ./scripts/build-pkg.sh   (needs the wasm32 target and wasm-bindgen-cli: scripts/install.sh)
@@ -40,8 +42,8 @@ mkdir pkg
 wasm-bindgen --target web --out-dir pkg --out-name moderato "$wasm"
 
 # The features rustc enables by default for wasm32 (and wasm-bindgen relies on); wasm-opt must
-# neither drop them nor use any others (older browsers).
-"$wasm_opt" -Oz --strip-debug --strip-producers \
+# neither drop them nor use any others (older browsers). No optimisation passes (see the top).
+"$wasm_opt" --strip-debug --strip-producers \
   --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-reference-types --enable-multivalue \
   pkg/moderato_bg.wasm -o pkg/moderato_bg.opt.wasm

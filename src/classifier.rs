@@ -8,7 +8,7 @@ use crate::label::{Label, LabelSet, Scores};
 use crate::language::Language;
 use crate::lexicon::{self, Entry, Severity, Term};
 use crate::matcher::{Hit, Matcher, Squeezed};
-use crate::model::{self, Model};
+use crate::model::Model;
 use crate::normalize::{normalize_into, Normalized};
 use crate::policy::Policy;
 use crate::verdict::{Span, Verdict};
@@ -176,9 +176,9 @@ impl ClassifierBuilder {
             }
         }
         let model = match &self.model {
-            ModelChoice::Embedded => Some(
-                Model::from_static(model::EMBEDDED).map_err(|e| BuildError::new(e.to_string()))?,
-            ),
+            ModelChoice::Embedded => {
+                Some(Model::embedded().map_err(|e| BuildError::new(e.to_string()))?)
+            }
             ModelChoice::Bytes(bytes) => Some(
                 Model::from_bytes(bytes)
                     .map_err(|e| BuildError::new(format!("model bytes: {e}")))?,

@@ -101,7 +101,7 @@ impl Model {
 
     /// Validates and copies a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let (bits, heads, range) = parse(bytes)?;
+        let (bits, heads, range) = parse(bytes, true)?;
         Ok(Model {
             bits,
             heads,
@@ -111,7 +111,18 @@ impl Model {
 
     /// Validates a model file that lives for the whole program, without copying its weights.
     pub fn from_static(bytes: &'static [u8]) -> Result<Model, ModelError> {
-        let (bits, heads, range) = parse(bytes)?;
+        Model::borrowing(bytes, true)
+    }
+
+    /// The model embedded in the library. Its checksum is not computed at run time (a megabyte of
+    /// CRC, 7% of building a classifier): the bytes are part of the program, and the test
+    /// `embedded_model_is_valid_and_corruption_is_caught` checks them. Everything else is checked.
+    pub(crate) fn embedded() -> Result<Model, ModelError> {
+        Model::borrowing(EMBEDDED, false)
+    }
+
+    fn borrowing(bytes: &'static [u8], check_crc: bool) -> Result<Model, ModelError> {
+        let (bits, heads, range) = parse(bytes, check_crc)?;
         Ok(Model {
             bits,
             heads,
@@ -300,8 +311,12 @@ fn check_heads(heads: &[ModelHead]) -> Result<(), ModelError> {
     Ok(())
 }
 
-/// Checks everything and returns the bucket bits, the heads and where the weights are.
-fn parse(bytes: &[u8]) -> Result<(u8, Vec<ModelHead>, core::ops::Range<usize>), ModelError> {
+/// Checks everything (the checksum only if `check_crc`) and returns the bucket bits, the heads and
+/// where the weights are.
+fn parse(
+    bytes: &[u8],
+    check_crc: bool,
+) -> Result<(u8, Vec<ModelHead>, core::ops::Range<usize>), ModelError> {
     if bytes.len() < HEADER_LEN + CRC_LEN {
         return Err(ModelError::new(format!(
             "{} bytes is too short for a header",
@@ -340,7 +355,7 @@ fn parse(bytes: &[u8]) -> Result<(u8, Vec<ModelHead>, core::ops::Range<usize>), 
         )));
     }
     let (body, crc) = bytes.split_at(want - CRC_LEN);
-    if crc32(body).to_le_bytes() != crc {
+    if check_crc && crc32(body).to_le_bytes() != crc {
         return Err(ModelError::new("checksum mismatch (corrupt file)"));
     }
     let mut heads = Vec::with_capacity(count);
@@ -626,8 +641,10 @@ mod tests {
     /// The shipped model: every truncation and many byte flips are rejected, never a panic.
     #[test]
     fn embedded_model_is_valid_and_corruption_is_caught() {
+        // Checksum included: what lets `Model::embedded` skip it at run time.
         let model = Model::from_static(EMBEDDED).unwrap();
         assert_eq!(model.to_bytes(), EMBEDDED);
+        assert_eq!(Model::embedded().unwrap().to_bytes(), EMBEDDED);
         let mut cuts: Vec<usize> = (0..HEADER_LEN + 3 * HEAD_LEN).collect();
         cuts.extend((1..64).map(|i| EMBEDDED.len() * i / 64));
         cuts.push(EMBEDDED.len() - 1);

@@ -38,13 +38,31 @@ fn third_person_before(scan: &Scan, i: usize) -> bool {
         .any(|k| scan.has(k, Kind::Single) || scan.has(k, Kind::They))
 }
 
+/// The kinds a token must start for a frame below to begin at it: every frame opens with one.
+const OPENERS: u64 = Kind::bits(&[
+    Kind::Recruit,
+    Kind::Pledge,
+    Kind::Hail,
+    Kind::More,
+    Kind::Victims,
+    Kind::Attacker,
+    Kind::Attack,
+    Kind::Org,
+]);
+
 /// Extremism hits found by structure.
 pub(crate) fn hits(scan: &Scan, out: &mut Vec<Found>) {
+    // Most messages name no organisation, attack or cue: nothing to walk.
+    if !scan.message_has_any(OPENERS) {
+        return;
+    }
     let n = scan.len();
-    let attack_in_message =
-        (0..n).any(|k| scan.has(k, Kind::Attack) || scan.has(k, Kind::Attacker));
-    let violence_in_message = attack_in_message || (0..n).any(|k| scan.has(k, Kind::Violent));
+    let attack_in_message = scan.message_has_any(Kind::bits(&[Kind::Attack, Kind::Attacker]));
+    let violence_in_message = attack_in_message || scan.message_has_any(Kind::Violent.bit());
     for i in 0..n {
+        if scan.mask(i) & OPENERS == 0 {
+            continue;
+        }
         let rh = rhetorical(scan, i);
         let before = |k: usize| negated_before(scan, k, PRIOR_WINDOW) && !rh;
         let mut push = |a: usize, b: usize, severity: u8, negated: bool| {

@@ -162,10 +162,19 @@ fn group_at(scan: &Scan, i: usize, slurs: &[(usize, usize)]) -> Option<Mention> 
 /// hits, which name a group too. "They" after a named group is a mention of it.
 pub(crate) fn mentions(scan: &Scan, slurs: &[(usize, usize)], out: &mut Vec<Mention>) {
     out.clear();
+    // A mention starts at a group, an origin frame or a slur ("they" needs one before it).
+    let openers = Kind::bits(&[Kind::Group, Kind::Origin]);
+    if slurs.is_empty() && !scan.message_has_any(openers) {
+        return;
+    }
     let n = scan.len();
     let mut i = 0;
     let mut named = false;
     while i < n {
+        if scan.mask(i) & (openers | Kind::They.bit()) == 0 && !slurs.iter().any(|s| s.0 == i) {
+            i += 1;
+            continue;
+        }
         if let Some(mut m) = group_at(scan, i, slurs) {
             // "jews and muslims": one subject.
             while !m.place && scan.has(m.b, Kind::Conj) {
@@ -486,7 +495,14 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
         }
     }
     // Second person and one third person: the same predicates are insults.
+    let subjects = Kind::bits(&[Kind::You, Kind::Single]);
+    if !scan.message_has_any(subjects) {
+        return;
+    }
     for i in 0..scan.len() {
+        if scan.mask(i) & subjects == 0 {
+            continue;
+        }
         let subj = scan.at(i, Kind::You).or_else(|| scan.at(i, Kind::Single));
         let Some(subj) = subj else { continue };
         if mentions.iter().any(|m| m.a <= i && i < m.b) {

@@ -12,8 +12,8 @@
 //!   ([`extremism`]). These structure hits are scored like lexicon hits and passed to the learned
 //!   model through the same hit features.
 //!
-//! Concepts, one per file: [`vocab`] (the data files, compiled into one automaton, and the per-message
-//! [`Scan`]), [`negation`], [`quotes`], [`identity`], [`threat`], [`extremism`].
+//! Concepts, one per file: [`vocab`] (the data files and the per-message [`Scan`]), [`trie`] (their
+//! first words, compiled for lookup per token), [`negation`], [`quotes`], [`identity`], [`threat`], [`extremism`].
 //!
 //! `refined = false` (the builder's `structure_rules(false)`, the word-list baseline) keeps only the
 //! plain rules: a negator among the four words before a hit, and a quoted hit with a report word
@@ -24,6 +24,7 @@ mod identity;
 mod negation;
 mod quotes;
 mod threat;
+mod trie;
 mod vocab;
 
 pub use negation::NEGATION_WINDOW;
@@ -222,10 +223,12 @@ pub(crate) const WINDOW: usize = 12;
 /// Drops hits that repeat another: same labels, span inside it, same negation.
 fn dedup(found: &mut Vec<Found>) {
     found.sort_by_key(|f| (f.a, core::cmp::Reverse(f.b)));
-    let mut keep: Vec<Found> = Vec::with_capacity(found.len());
-    for f in found.drain(..) {
+    // Compacted in place: the kept hits are `found[..kept]`, never ahead of the one looked at.
+    let mut kept = 0usize;
+    for r in 0..found.len() {
+        let f = found[r];
         // Hits are short: only the last few kept ones can contain this one.
-        let recent = &keep[keep.len().saturating_sub(16)..];
+        let recent = &found[kept.saturating_sub(16)..kept];
         let dup = recent.iter().any(|k| {
             k.a <= f.a
                 && f.b <= k.b
@@ -234,10 +237,11 @@ fn dedup(found: &mut Vec<Found>) {
                 && k.severity >= f.severity
         });
         if !dup {
-            keep.push(f);
+            found[kept] = f;
+            kept += 1;
         }
     }
-    *found = keep;
+    found.truncate(kept);
 }
 
 /// Test support shared by the rule modules' table tests: runs one rule over a message and

@@ -170,10 +170,29 @@ fn push_aimed(
     }
 }
 
+/// The kinds a token must start for a frame below to begin at it: every frame opens with one.
+const OPENERS: u64 = Kind::bits(&[
+    Kind::Subj1,
+    Kind::Violent,
+    Kind::Modal,
+    Kind::Deserve,
+    Kind::Future,
+    Kind::DeathTo,
+    Kind::Wish,
+]);
+
 /// Threat hits found by structure.
 pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
+    // Every frame ends in a violent word or is "death to": without one the message has no threat
+    // (most messages), and the walk over its tokens is skipped.
+    if !scan.message_has_any(Kind::bits(&[Kind::Violent, Kind::DeathTo])) {
+        return;
+    }
     let n = scan.len();
     for i in 0..n {
+        if scan.mask(i) & OPENERS == 0 {
+            continue;
+        }
         let rh = rhetorical(scan, i);
         let before = |k: usize| negated_before(scan, k, PRIOR_WINDOW) && !rh;
 

@@ -1,17 +1,16 @@
 //! The context layer's vocabulary: every cue, group, frame word, predicate, violent verb and
-//! extremism frame, read from the `lexicons/*.tsv` data files and compiled into one Aho-Corasick
-//! automaton over word starts. [`Scan`] runs it once per message and annotates each token with the
-//! roles it can play; the rules in the sibling modules only ever look at those annotations.
+//! extremism frame, read from the `lexicons/*.tsv` data files; their first words are compiled into
+//! one trie ([`WordTrie`]). [`Scan`] looks every token up in it once and annotates each token with
+//! the roles it can play; the rules in the sibling modules only ever look at those annotations.
 //!
-//! Why one automaton: a message is scanned once, whatever the number of words listed (about two
+//! Why one trie: a token is looked up once, whatever the number of words listed (about two
 //! thousand), which keeps the layer inside the throughput budget. A term may have several words and a
-//! stem on any of them (`исламск* государств*`): the automaton finds the first word, the rest are
+//! stem on any of them (`исламск* государств*`): the trie finds the first word, the rest are
 //! checked token by token.
 
+use super::trie::WordTrie;
 use crate::lexicon::parse_term_with;
 use crate::normalize::Normalized;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
 
 /// What a span of words can do in a clause. One variant per role column of the data files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,6 +84,17 @@ impl Kind {
     pub(crate) const fn bit(self) -> u64 {
         1u64 << (self as u8)
     }
+
+    /// The bits of several kinds.
+    pub(crate) const fn bits(kinds: &[Kind]) -> u64 {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < kinds.len() {
+            bits |= kinds[i].bit();
+            i += 1;
+        }
+        bits
+    }
 }
 
 /// Group forms (`groups.tsv`, third column), stored in [`Ann::b`].
@@ -150,9 +160,13 @@ struct Entry {
 /// The compiled vocabulary.
 #[derive(Clone, Debug)]
 pub(crate) struct Vocab {
-    automaton: AhoCorasick,
-    /// Per automaton pattern (a first word): the entries that start with it.
-    by_pattern: Vec<Vec<u32>>,
+    trie: WordTrie,
+    /// Per trie pattern (a first word): the entries that start with it, in file order.
+    /// Each with the first byte of its second word (0 for a one-word entry): a common first word
+    /// ("the", "i", "не") starts dozens of entries, and that byte turns most of them away.
+    /// Pattern `p`'s are `by_pattern[starts[p]..starts[p + 1]]`.
+    by_pattern: Vec<(u32, u8)>,
+    starts: Vec<u32>,
     entries: Vec<Entry>,
 }
 
@@ -264,8 +278,9 @@ fn parse_words(raw: &str, buf: &mut Normalized) -> Result<Vec<Word>, String> {
     let mut words = Vec::new();
     for piece in raw.trim_start_matches('*').split_whitespace() {
         let term = parse_term_with(piece, buf)?;
+        let count = term.text.split(' ').count();
         for (i, w) in term.text.split(' ').enumerate() {
-            let last = i + 1 == term.text.split(' ').count();
+            let last = i + 1 == count;
             words.push(Word {
                 text: w.to_string(),
                 open: last && term.open_end,
@@ -288,11 +303,18 @@ fn parse_file(name: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), St
     let mut buf = Normalized::new();
     for (line_no, line) in data_lines(contents) {
         let at = |e: String| format!("{name}:{line_no}: {e}");
-        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        // The (at most four) columns read, without a list allocated per line.
+        let mut cols = [""; 4];
+        let mut count = 0;
+        for (k, c) in line.split('\t').map(str::trim).take(cols.len()).enumerate() {
+            cols[k] = c;
+            count = k + 1;
+        }
         let words = parse_words(cols[0], &mut buf).map_err(at)?;
         let col = |i: usize| -> Result<&str, String> {
             cols.get(i)
                 .copied()
+                .filter(|_| i < count)
                 .ok_or_else(|| at(format!("expected {} tab-separated columns", i + 1)))
         };
         let (kind, a, b) = match file {
@@ -366,30 +388,36 @@ impl Vocab {
         for (name, contents) in files {
             parse_file(name, contents, &mut entries)?;
         }
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut by_pattern: Vec<Vec<u32>> = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            let first = &e.words[0];
-            let mut p = String::with_capacity(first.text.len() + 2);
-            p.push(' ');
-            p.push_str(&first.text);
-            if !first.open {
-                p.push(' ');
-            }
-            let id = *ids.entry(p.clone()).or_insert_with(|| {
-                patterns.push(p);
-                by_pattern.push(Vec::new());
-                patterns.len() - 1
-            });
-            by_pattern[id].push(i as u32);
+        // One trie pattern per distinct first word (and openness), numbered by its first entry.
+        let firsts: Vec<(&str, bool)> = entries
+            .iter()
+            .map(|e| (e.words[0].text.as_str(), e.words[0].open))
+            .collect();
+        let (trie, pattern) = WordTrie::new(&firsts);
+        // The entries of each pattern, in file order, in one array (`starts` has each pattern's
+        // range): no list of its own per pattern to allocate.
+        let mut starts = vec![0u32; entries.len() + 1];
+        for &p in &pattern {
+            starts[p as usize + 1] += 1;
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| format!("cannot build the context automaton: {e}"))?;
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut fill = starts.clone();
+        let mut by_pattern = vec![(0u32, 0u8); entries.len()];
+        for (i, e) in entries.iter().enumerate() {
+            let second = e
+                .words
+                .get(1)
+                .and_then(|w| w.text.bytes().next())
+                .unwrap_or(0);
+            let at = &mut fill[pattern[i] as usize];
+            by_pattern[*at as usize] = (i as u32, second);
+            *at += 1;
+        }
         Ok(Vocab {
-            automaton,
+            trie,
+            starts,
             by_pattern,
             entries,
         })
@@ -410,6 +438,9 @@ pub struct Scan {
     first: Vec<u32>,
     /// Kinds of the annotations starting at each token.
     masks: Vec<u64>,
+    /// Kinds of every annotation in the message: lets a rule family that needs a kind the
+    /// message lacks skip the message outright.
+    message_mask: u64,
     /// Sentence and clause number of each token.
     sent: Vec<u32>,
     clause: Vec<u32>,
@@ -442,13 +473,13 @@ pub(crate) mod count {
 }
 
 /// Whether a punctuation token ends a sentence.
-fn ends_sentence(t: &str) -> bool {
-    matches!(t, "." | "!" | "?" | ";")
+fn ends_sentence(t: &[u8]) -> bool {
+    matches!(t, b"." | b"!" | b"?" | b";")
 }
 
 /// Whether a punctuation token ends a clause.
-fn ends_clause(t: &str) -> bool {
-    matches!(t, "." | "!" | "?" | ";" | "," | ":" | "(" | ")")
+fn ends_clause(t: &[u8]) -> bool {
+    matches!(t, b"." | b"!" | b"?" | b";" | b"," | b":" | b"(" | b")")
 }
 
 impl Scan {
@@ -476,39 +507,46 @@ impl Scan {
         }
         let n = self.toks.len();
         self.anns.clear();
-        for m in vocab
-            .automaton
-            .find_overlapping_iter(self.padded.as_bytes())
-        {
-            // The pattern starts with the space before a token: the token starts at m.start() in
-            // the normalised text.
-            let start = m.start() as u32;
-            let Ok(ti) = self.toks.binary_search_by_key(&start, |t| t.0) else {
-                continue;
-            };
-            for &e in &vocab.by_pattern[m.pattern().as_usize()] {
-                let entry = &vocab.entries[e as usize];
-                if ti + entry.words.len() > n {
-                    continue;
-                }
-                let ok = entry.words.iter().enumerate().skip(1).all(|(k, w)| {
-                    let t = self.text(ti + k);
-                    if w.open {
-                        t.starts_with(w.text.as_str())
-                    } else {
-                        t == w.text
+        // The patterns starting at each token, in the order an automaton over the padded text
+        // reports them (by end position): the annotations' order, and so the sort below, depend
+        // on it.
+        // Tokens as bytes: slicing a `str` checks char boundaries, and tokens are whole already.
+        let (toks, anns) = (&self.toks, &mut self.anns);
+        let text = |k: usize| &bytes[toks[k].0 as usize..toks[k].1 as usize];
+        for ti in 0..n {
+            let next = (ti + 1 < n)
+                .then(|| text(ti + 1).first().copied())
+                .flatten();
+            vocab.trie.matches(text(ti), |p| {
+                let p = p as usize;
+                let entries = vocab.starts[p] as usize..vocab.starts[p + 1] as usize;
+                for &(e, second) in &vocab.by_pattern[entries] {
+                    if second != 0 && Some(second) != next {
+                        continue;
                     }
-                });
-                if ok {
-                    self.anns.push(Ann {
-                        start: ti as u32,
-                        end: (ti + entry.words.len()) as u32,
-                        kind: entry.kind,
-                        a: entry.a,
-                        b: entry.b,
+                    let entry = &vocab.entries[e as usize];
+                    if ti + entry.words.len() > n {
+                        continue;
+                    }
+                    let ok = entry.words.iter().enumerate().skip(1).all(|(k, w)| {
+                        let t = text(ti + k);
+                        if w.open {
+                            t.starts_with(w.text.as_bytes())
+                        } else {
+                            t == w.text.as_bytes()
+                        }
                     });
+                    if ok {
+                        anns.push(Ann {
+                            start: ti as u32,
+                            end: (ti + entry.words.len()) as u32,
+                            kind: entry.kind,
+                            a: entry.a,
+                            b: entry.b,
+                        });
+                    }
                 }
-            }
+            });
         }
         self.anns
             .sort_unstable_by_key(|a| (a.start, core::cmp::Reverse(a.end), a.kind as u8));
@@ -516,12 +554,14 @@ impl Scan {
         self.masks.clear();
         self.masks.resize(n, 0);
         let mut k = 0;
+        self.message_mask = 0;
         for i in 0..n {
             self.first.push(k as u32);
             while k < self.anns.len() && self.anns[k].start as usize == i {
                 self.masks[i] |= self.anns[k].kind.bit();
                 k += 1;
             }
+            self.message_mask |= self.masks[i];
         }
         self.first.push(k as u32);
         self.structure();
@@ -543,32 +583,33 @@ impl Scan {
         let mut sent_start = 0u32;
         let mut clause_start = 0u32;
         let mut mask = 0u64;
+        let padded = self.padded.as_bytes();
         for i in 0..n {
             let (ts, te) = self.toks[i];
-            let t = &self.padded[1 + ts as usize..1 + te as usize];
+            let t = &padded[1 + ts as usize..1 + te as usize];
             if self.masks[i] & Kind::Clause.bit() != 0 && i > 0 {
                 c += 1;
                 clause_start = i as u32;
             }
-            if t == "\"" {
+            if t == b"\"" {
                 inside = !inside;
                 self.last_quote = Some(i as u32);
             }
             let reports = Kind::Report.bit() | Kind::Denounce.bit();
-            if !inside && t != "\"" && self.masks[i] & reports != 0 {
+            if !inside && t != b"\"" && self.masks[i] & reports != 0 {
                 self.report_outside_quotes = true;
             }
             mask |= self.masks[i];
             self.sent.push(s);
             self.clause.push(c);
             self.clause_start.push(clause_start);
-            self.quoted.push(inside && t != "\"");
+            self.quoted.push(inside && t != b"\"");
             if ends_clause(t) {
                 c += 1;
                 clause_start = i as u32 + 1;
             }
             if ends_sentence(t) {
-                self.question.push(t == "?");
+                self.question.push(t == b"?");
                 self.sent_range.push((sent_start, i as u32 + 1));
                 self.sent_mask.push(mask);
                 mask = 0;
@@ -590,9 +631,10 @@ impl Scan {
         rhetorical: fn(&Scan, usize) -> bool,
         negator: fn(&Scan, usize) -> bool,
     ) {
-        let rhet: Vec<bool> = (0..self.sent_range.len())
-            .map(|s| rhetorical(self, s))
-            .collect();
+        // Filled into the kept buffer (taken out while `rhetorical` reads the scan).
+        let mut rhet = std::mem::take(&mut self.rhet);
+        rhet.clear();
+        rhet.extend((0..self.sent_range.len()).map(|s| rhetorical(self, s)));
         self.rhet = rhet;
         let n = self.toks.len();
         let mut prefix = std::mem::take(&mut self.prefix);
@@ -674,7 +716,7 @@ impl Scan {
 
     /// Whether token `i` ends a clause (punctuation).
     pub(crate) fn breaks_clause(&self, i: usize) -> bool {
-        ends_clause(self.text(i))
+        ends_clause(self.text(i).as_bytes())
     }
 
     /// Whether token `i` is Cyrillic (Russian rules allow a missing copula).
@@ -683,6 +725,16 @@ impl Scan {
             .chars()
             .next()
             .is_some_and(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    }
+
+    /// The kinds of the annotations starting at token `i`, as bits (see [`Kind::bit`]).
+    pub(crate) fn mask(&self, i: usize) -> u64 {
+        self.masks.get(i).copied().unwrap_or(0)
+    }
+
+    /// Whether the message has an annotation of any of the kinds in `bits`.
+    pub(crate) fn message_has_any(&self, bits: u64) -> bool {
+        self.message_mask & bits != 0
     }
 
     /// Whether some annotation of `kind` starts at token `i`.

@@ -5,16 +5,16 @@
 //! the evidence even after emoji or other astral characters.
 
 use moderato::{Label, Verdict};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// The JS shape of a verdict (see `Verdict` in the TypeScript declarations).
 #[derive(serde::Serialize)]
 pub struct VerdictOut<'a> {
     flagged: bool,
-    labels: Vec<&'static str>,
+    labels: Vec<Name>,
     scores: PerLabel,
     spans: Vec<SpanOut<'a>>,
-    language: &'static str,
+    language: Name,
 }
 
 /// One piece of evidence, in UTF-16 code units of the original text.
@@ -22,20 +22,35 @@ pub struct VerdictOut<'a> {
 struct SpanOut<'a> {
     start: u32,
     end: u32,
-    label: &'static str,
+    label: Name,
     term: &'a str,
+}
+
+/// A name from a fixed set (a label, a language code), written as a plain JS string. It goes
+/// through serde's unit-variant path because serde-wasm-bindgen makes the JS string of a
+/// `&'static str` there once and reuses it, where a `str` value is copied across the boundary for
+/// every verdict.
+struct Name(&'static str);
+
+impl Serialize for Name {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_unit_variant("Name", 0, self.0)
+    }
 }
 
 /// One number per label, as an object keyed by label name in `Label::ALL` order.
 pub struct PerLabel(pub [f64; Label::COUNT]);
 
+/// Written as a struct, not a map: the JS object is the same, but serde-wasm-bindgen makes the JS
+/// string of a struct's field name once and reuses it, where it makes a map's keys anew for every
+/// verdict (eight crossings of the boundary per message).
 impl Serialize for PerLabel {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(Label::COUNT))?;
+        let mut object = s.serialize_struct("PerLabel", Label::COUNT)?;
         for (label, score) in Label::ALL.iter().zip(self.0) {
-            map.serialize_entry(label.name(), &score)?;
+            object.serialize_field(label.name(), &score)?;
         }
-        map.end()
+        object.end()
     }
 }
 
@@ -57,7 +72,7 @@ impl<'a> VerdictOut<'a> {
         }
         VerdictOut {
             flagged: v.flagged,
-            labels: v.labels.iter().map(|l| l.name()).collect(),
+            labels: v.labels.iter().map(|l| Name(l.name())).collect(),
             scores: PerLabel(scores),
             spans: v
                 .spans
@@ -65,11 +80,11 @@ impl<'a> VerdictOut<'a> {
                 .map(|s| SpanOut {
                     start: at(s.start),
                     end: at(s.end),
-                    label: s.label.name(),
+                    label: Name(s.label.name()),
                     term: &s.term,
                 })
                 .collect(),
-            language: v.language.code(),
+            language: Name(v.language.code()),
         }
     }
 }
