@@ -33,7 +33,7 @@ fn tokens(norm: &str) -> impl Iterator<Item = &str> {
 
 /// The version of the extraction below, stored in model files: a model trained on other features
 /// is refused. Bump it whenever what [`extract`] emits changes, then retrain.
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 
 /// A lexicon hit as the featuriser sees it.
 #[derive(Clone, Copy, Debug)]
@@ -90,36 +90,66 @@ fn fnv(seed: u32, parts: &[&[u8]]) -> u32 {
 
 const SEED_WORD: u32 = 1;
 const SEED_BIGRAM: u32 = 2;
-const SEED_PREFIX: u32 = 3;
 const SEED_HIT: u32 = 4;
 const SEED_BIAS: u32 = 5;
 
 /// Prefix lengths, in chars. A word gets a prefix only if it is longer than it.
 const PREFIXES: core::ops::RangeInclusive<usize> = 4..=6;
 
+/// Ends the hash of a whole word.
+const WORD_END: u8 = 0xff;
+/// Ends the hash of a prefix: apart from `WORD_END`, so that the word "abcd" and the 4-char
+/// prefix of "abcde" hash apart.
+const PREFIX_END: u8 = 0xfe;
+
+/// The hashes of one token from a single pass over its bytes: the word, and the prefixes of
+/// [`PREFIXES`] chars (a letter-initial word only, and only those it is longer than) as the
+/// intermediate states of the same stream. Returns the word hash and how many prefixes it wrote.
+#[inline]
+fn token_hashes(tok: &[u8], letter: bool, prefixes: &mut [u32; 3]) -> (u32, usize) {
+    let mut h = Fnv::new(SEED_WORD);
+    let mut written = 0;
+    if letter {
+        let mut chars = 0;
+        for &b in tok {
+            // A byte that is not a UTF-8 continuation starts a char: `chars` chars are in `h`.
+            if b & 0xc0 != 0x80 {
+                if PREFIXES.contains(&chars) {
+                    prefixes[written] = h.bytes(&[PREFIX_END]).finish();
+                    written += 1;
+                }
+                chars += 1;
+            }
+            h = h.bytes(&[b]);
+        }
+    } else {
+        h = h.bytes(tok);
+    }
+    (h.bytes(&[WORD_END]).finish(), written)
+}
+
+/// The hash of the bigram of two words, from the words' hashes (no second pass over the bytes);
+/// ordered, so "kill you" and "you kill" differ.
+#[inline]
+fn bigram(first: u32, second: u32) -> u32 {
+    Fnv(first.rotate_left(16).wrapping_mul(0x9e37_79b1) ^ second ^ SEED_BIGRAM).finish()
+}
+
 /// Appends the features of one normalised message to `out` (cleared first).
 pub fn extract(norm: &str, hits: &[HitFeature], out: &mut Vec<u32>) {
     out.clear();
     out.push(fnv(SEED_BIAS, &[]));
-    let mut prev: Option<&str> = None;
+    let mut prev: Option<u32> = None;
+    let mut prefixes = [0u32; 3];
     for tok in tokens(norm) {
-        out.push(fnv(SEED_WORD, &[tok.as_bytes()]));
+        let letter = tok.chars().next().is_some_and(is_letter);
+        let (word, n) = token_hashes(tok.as_bytes(), letter, &mut prefixes);
+        out.push(word);
         if let Some(p) = prev {
-            out.push(fnv(SEED_BIGRAM, &[p.as_bytes(), tok.as_bytes()]));
+            out.push(bigram(p, word));
         }
-        prev = Some(tok);
-        if tok.chars().next().is_some_and(is_letter) {
-            // fnv(SEED_PREFIX, [first n chars]) for each n, in one pass.
-            let (mut h, mut fed) = (Fnv::new(SEED_PREFIX), 0);
-            for (n, (at, _)) in tok.char_indices().enumerate().skip(*PREFIXES.start()) {
-                if n > *PREFIXES.end() {
-                    break;
-                }
-                h = h.bytes(&tok.as_bytes()[fed..at]);
-                fed = at;
-                out.push(h.part(&[]).finish());
-            }
-        }
+        prev = Some(word);
+        out.extend_from_slice(&prefixes[..n]);
     }
     for hit in hits {
         for label in hit.labels.iter() {
@@ -263,16 +293,25 @@ mod tests {
     }
 
     #[test]
-    fn streamed_prefixes_equal_whole_hashes() {
+    fn one_pass_hashes_equal_whole_hashes() {
         for word in ["abcdefgh", "дебилов", "naïveté", "abcde"] {
             let f = feats(word);
             let chars: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
             let want: Vec<u32> = PREFIXES
                 .filter(|&n| n < chars.len())
-                .map(|n| fnv(SEED_PREFIX, &[&word.as_bytes()[..chars[n]]]))
+                .map(|n| {
+                    Fnv::new(SEED_WORD)
+                        .bytes(&word.as_bytes()[..chars[n]])
+                        .bytes(&[PREFIX_END])
+                        .finish()
+                })
                 .collect();
+            assert_eq!(f[1], fnv(SEED_WORD, &[word.as_bytes()]), "{word}");
             assert_eq!(f[2..], want[..], "{word}");
         }
+        let f = feats("kill you");
+        let (kill, you) = (fnv(SEED_WORD, &[b"kill"]), fnv(SEED_WORD, &[b"you"]));
+        assert_eq!(f[1..4], [kill, you, bigram(kill, you)]);
     }
 
     #[test]
