@@ -198,10 +198,15 @@ impl Segmenter<'_> {
                 if let Some(ss) = self.sep_start {
                     self.process(ss);
                 }
-                self.latin += st.letters;
+                self.latin += st.latin;
+                self.cyrillic += st.cyrillic;
                 let run = input.get(i..st.end).unwrap_or("");
                 self.em.begin_token(i as u32);
-                self.em.push_ascii_lower(run, i as u32);
+                if st.cyrillic == 0 {
+                    self.em.push_ascii_lower(run, i as u32);
+                } else {
+                    self.em.push_plain(run, i as u32);
+                }
                 i = st.next;
                 ascii = st.next_word;
             }

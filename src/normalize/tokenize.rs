@@ -113,6 +113,21 @@ impl Emitter<'_> {
         self.last_end = start + n;
     }
 
+    /// Append text of ASCII and two-byte chars with ASCII lowercased, each char mapping to itself.
+    pub(crate) fn push_plain(&mut self, text: &str, start: u32) {
+        let from = self.text.len();
+        self.text.push_str(text);
+        if let Some(tail) = self.text.get_mut(from..) {
+            tail.make_ascii_lowercase();
+        }
+        self.map.extend(text.bytes().zip(start..).map(|(b, p)| {
+            // A continuation byte belongs to the char that started one byte before.
+            let s = p - u32::from(b & 0xC0 == 0x80);
+            (s, s + 1 + u32::from(b >= 0x80))
+        }));
+        self.last_end = start + text.len() as u32;
+    }
+
     /// Append text made only of two-byte chars, each mapping to itself.
     #[inline]
     fn push_two_byte_str(&mut self, word: &str, start: u32) {
