@@ -120,11 +120,12 @@ impl Emitter<'_> {
         if let Some(tail) = self.text.get_mut(from..) {
             tail.make_ascii_lowercase();
         }
-        self.map.extend(text.bytes().zip(start..).map(|(b, p)| {
-            // A continuation byte belongs to the char that started one byte before.
-            let s = p - u32::from(b & 0xC0 == 0x80);
-            (s, s + 1 + u32::from(b >= 0x80))
-        }));
+        self.map
+            .extend(text.as_bytes().iter().enumerate().map(|(k, &b)| {
+                // A continuation byte belongs to the char that started one byte before.
+                let s = start + k as u32 - u32::from(b & 0xC0 == 0x80);
+                (s, s + 1 + u32::from(b >= 0x80))
+            }));
         self.last_end = start + text.len() as u32;
     }
 
