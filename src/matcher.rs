@@ -84,22 +84,29 @@ impl Squeezed {
                 continue;
             }
             if b < 0x80 {
-                let mut end = i + 1;
-                let mut run = 0u8;
-                if b.is_ascii_alphabetic() {
-                    run = 1;
-                    while bytes.get(end) == Some(&b) {
-                        run = run.saturating_add(1);
-                        end += 1;
+                // ASCII other than a comma, byte after byte while it lasts: a letter is a run of
+                // one unless the next byte repeats it.
+                let mut b = b;
+                loop {
+                    let letter = b.is_ascii_alphabetic();
+                    text[w] = b;
+                    runs[w] = u8::from(letter);
+                    w += 1;
+                    i += 1;
+                    if letter && bytes.get(i) == Some(&b) {
+                        let mut run = 1u8;
+                        while bytes.get(i) == Some(&b) {
+                            run = run.saturating_add(1);
+                            i += 1;
+                        }
+                        runs[w - 1] = run;
+                        jumps.push((w as u32, i as u32));
+                    }
+                    match bytes.get(i) {
+                        Some(&next) if next < 0x80 && next != b',' => b = next,
+                        _ => break,
                     }
                 }
-                text[w] = b;
-                runs[w] = run;
-                w += 1;
-                if end > i + 1 {
-                    jumps.push((w as u32, end as u32));
-                }
-                i = end;
                 continue;
             }
             let (len, letter) = match norm.get(i..).and_then(|rest| rest.chars().next()) {

@@ -249,6 +249,26 @@ fn map_non_ascii<S: Sink>(c: char, start: u32, end: u32, sink: &mut S) {
         sink.unit(unit(c, start, end, Kind::Letter, Script::Other, false));
         return;
     }
+    if is_plain_symbol(cp) {
+        sink.unit(unit(c, start, end, Kind::Other, Script::Other, false));
+        return;
+    }
+    map_decomposed(c, start, end, sink);
+}
+
+/// Symbol and emoji blocks whose every code point is a lone separator (no decomposition, not a
+/// letter, digit, mark or space): the general path's several table lookups cost thousands of
+/// instructions per emoji. A test checks each of them against [`map_decomposed`].
+#[inline]
+fn is_plain_symbol(cp: u32) -> bool {
+    matches!(
+        cp,
+        0x2300..=0x2328 | 0x232B..=0x245F | 0x2500..=0x2775 | 0x2794..=0x2A0B | 0x1F252..=0x1FBEF
+    )
+}
+
+/// Compatibility decomposition, lowercasing and classification of what it gives.
+fn map_decomposed<S: Sink>(c: char, start: u32, end: u32, sink: &mut S) {
     decompose_compatible(c, |d| {
         let upper = d.is_uppercase();
         if (d as u32) < 0x80 {
@@ -386,6 +406,31 @@ mod tests {
             k.0.iter().map(|u| u.kind).collect(),
             k.1,
         )
+    }
+
+    #[test]
+    fn plain_symbols_are_lone_separators() {
+        for cp in (0x2000..=0x2BFF).chain(0x1F000..=0x1FFFF) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            if !is_plain_symbol(cp) {
+                continue;
+            }
+            assert!(
+                !is_ignorable(cp) && enclosed_letter(cp).is_none(),
+                "U+{cp:04X}"
+            );
+            let mut k = Collect(Vec::new(), 0);
+            map_decomposed(c, 3, 7, &mut k);
+            let u = k.0.first().copied();
+            assert!(
+                k.1 == 0
+                    && k.0.len() == 1
+                    && u == Some(unit(c, 3, 7, Kind::Other, Script::Other, false)),
+                "U+{cp:04X}"
+            );
+        }
     }
 
     #[test]

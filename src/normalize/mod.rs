@@ -60,10 +60,11 @@
 mod chars;
 mod confusables;
 mod leet;
+mod plain;
 mod tokenize;
 
 use chars::{Kind, Script, Sink, Unit};
-use confusables::MessageScript;
+use confusables::{MessageScript, Votes};
 use tokenize::Emitter;
 
 /// Longest run of units buffered before a segment is force-processed. Only reached by inputs with
@@ -154,6 +155,8 @@ struct Segmenter<'a> {
     sep_start: Option<usize>,
     tok: &'a mut tokenize::Scratch,
     default: MessageScript,
+    /// A word of look-alike letters only is Latin in this message.
+    latin_default: bool,
     /// Fast paths enabled (tests switch them off to compare).
     fast: bool,
     /// Letters seen so far, by script.
@@ -184,8 +187,32 @@ impl Segmenter<'_> {
     #[inline]
     fn simple_word(&mut self, input: &str, i: usize) -> usize {
         let bytes = input.as_bytes();
-        let mut j = i;
-        let mut letters = 0usize;
+        // One pass over the ASCII letters gathers what the emitter needs; Russian letters (rarely
+        // mixed with ASCII ones) send the rest of the word to the per-letter loop below.
+        let mut i = i;
+        let mut ascii = plain::scan_ascii_letters(bytes.get(i..).unwrap_or(&[]));
+        // A stretch of plain words is written in one piece. Its first word has 2+ letters and
+        // ends at a space, so it is a segment of its own once whatever is buffered is complete.
+        if self.sep_start.is_some() || self.units.is_empty() {
+            if let Some(st) = plain::stretch(bytes, i, &ascii, self.latin_default) {
+                if let Some(ss) = self.sep_start {
+                    self.process(ss);
+                }
+                self.latin += st.latin;
+                self.cyrillic += st.cyrillic;
+                let run = input.get(i..st.end).unwrap_or("");
+                self.em.begin_token(i as u32);
+                if st.cyrillic == 0 {
+                    self.em.push_ascii_lower(run, i as u32);
+                } else {
+                    self.em.push_plain(run, i as u32);
+                }
+                i = st.next;
+                ascii = st.next_word;
+            }
+        }
+        let mut j = i + ascii.len;
+        let mut letters = ascii.len;
         let mut cyrillic = 0usize;
         while let Some(&b) = bytes.get(j) {
             if b.is_ascii_alphabetic() {
@@ -241,7 +268,7 @@ impl Segmenter<'_> {
         self.cyrillic += cyrillic;
         let punct = &bytes[j..k];
         if cyrillic == 0 {
-            tokenize::emit_ascii_word(word, punct, i, self.default, &mut self.em);
+            tokenize::emit_ascii_word(word, &ascii, punct, i, self.default, &mut self.em);
         } else {
             tokenize::emit_simple_word(word, punct, i, self.default, &mut self.em);
         }
@@ -375,6 +402,7 @@ fn normalize_with(input: &str, out: &mut Normalized, fast: bool) {
         sep_start: None,
         tok,
         default,
+        latin_default: Votes::default().dominant(default) == Script::Latin,
         fast,
         latin: 0,
         cyrillic: 0,

@@ -14,6 +14,7 @@
 use super::chars::{Kind, Script, Unit};
 use super::confusables::{self, MessageScript, Votes};
 use super::leet;
+use super::plain::AsciiLetters;
 
 /// What a unit does inside its segment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +88,7 @@ impl Emitter<'_> {
     /// Write the single separating space (if needed) before a token starting at `start`. The
     /// space maps to the gap between the two tokens' sources.
     #[inline]
-    fn begin_token(&mut self, start: u32) {
+    pub(crate) fn begin_token(&mut self, start: u32) {
         if !self.text.is_empty() {
             let (a, b) = if self.last_end <= start {
                 (self.last_end, start)
@@ -101,7 +102,7 @@ impl Emitter<'_> {
 
     /// Append an ASCII word lowercased, each byte mapping to itself.
     #[inline]
-    fn push_ascii_lower(&mut self, word: &str, start: u32) {
+    pub(crate) fn push_ascii_lower(&mut self, word: &str, start: u32) {
         let from = self.text.len();
         self.text.push_str(word);
         if let Some(tail) = self.text.get_mut(from..) {
@@ -110,6 +111,22 @@ impl Emitter<'_> {
         let n = word.len() as u32;
         self.map.extend((start..start + n).map(|p| (p, p + 1)));
         self.last_end = start + n;
+    }
+
+    /// Append text of ASCII and two-byte chars with ASCII lowercased, each char mapping to itself.
+    pub(crate) fn push_plain(&mut self, text: &str, start: u32) {
+        let from = self.text.len();
+        self.text.push_str(text);
+        if let Some(tail) = self.text.get_mut(from..) {
+            tail.make_ascii_lowercase();
+        }
+        self.map
+            .extend(text.as_bytes().iter().enumerate().map(|(k, &b)| {
+                // A continuation byte belongs to the char that started one byte before.
+                let s = start + k as u32 - u32::from(b & 0xC0 == 0x80);
+                (s, s + 1 + u32::from(b >= 0x80))
+            }));
+        self.last_end = start + text.len() as u32;
     }
 
     /// Append text made only of two-byte chars, each mapping to itself.
@@ -638,10 +655,11 @@ fn emit_punct(u: &[Unit], i: usize, last_punct: &mut Option<(char, usize)>, em: 
 }
 
 /// Fast path for a whole segment that is an ASCII word followed by plain punctuation, written
-/// straight from the input: `word` (2+ letters, or 1 letter if `punct` is non-empty) starts at
-/// input offset `start`, `punct` follows it. Same result as the general path.
+/// straight from the input: `word` (2+ letters, or 1 letter if `punct` is non-empty, described by
+/// `scan`) starts at input offset `start`, `punct` follows it. Same result as the general path.
 pub(crate) fn emit_ascii_word(
     word: &str,
+    scan: &AsciiLetters,
     punct: &[u8],
     start: usize,
     default: MessageScript,
@@ -649,17 +667,14 @@ pub(crate) fn emit_ascii_word(
 ) {
     let bytes = word.as_bytes();
     // All letters are Latin, so the word is Latin unless every letter is a look-alike.
-    let dominant = if bytes.iter().any(|&b| confusables::ascii_votes_latin(b)) {
+    let dominant = if scan.votes_latin {
         Script::Latin
     } else {
         Votes::default().dominant(default)
     };
-    let triple = bytes
-        .windows(3)
-        .any(|w| (w[0] ^ w[1]) | (w[1] ^ w[2]) | 0x20 == 0x20);
     if !bytes.is_empty() {
         em.begin_token(start as u32);
-        if dominant == Script::Latin && !triple {
+        if dominant == Script::Latin && !scan.triple {
             em.push_ascii_lower(word, start as u32);
         } else {
             let mut prev = '\0';
