@@ -19,16 +19,6 @@
   const LABEL = "data-moderato-label"; // on a flagged block: the label its chip names
   const CHIP = "data-moderato-chip"; // on a chip element, where a block cannot hold the chip in a shadow root
 
-  // Kept in step with labels.js (this script is classic, not a module, so it cannot import it).
-  const DISPLAY = {
-    threat: "threat",
-    extremism: "extremism",
-    identity_attack: "identity attack",
-    insult: "insult",
-    severe_toxicity: "severe toxicity",
-    profanity: "profanity",
-    toxicity: "toxicity",
-  };
 
   // Text inside these is not a message: code, form fields, the user's own draft, non-HTML.
   const SKIP_TAGS = new Set([
@@ -580,7 +570,7 @@
   }
 
   function paintChip(d, rec) {
-    const name = DISPLAY[rec.label] ?? rec.label;
+    const name = rec.label.replaceAll("_", " "); // labels.js displayName (this script cannot import it)
     d.label.textContent = name;
     d.action.textContent = rec.shown ? "hide" : "show";
     d.button.setAttribute("aria-pressed", String(rec.shown));

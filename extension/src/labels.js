@@ -1,18 +1,14 @@
 // Label names and defaults shared by the service worker, the popup and the options page
-// (extension pages are ES modules; the content script gets display names from the worker).
+// (extension pages are ES modules; the content script cannot import them).
 
 /** Labels in the order the chip prefers them: the most specific harm names the message. */
 export const CHIP_ORDER = ["threat", "extremism", "identity_attack", "insult", "severe_toxicity", "profanity", "toxicity"];
 
-export const DISPLAY = {
-  threat: "threat",
-  extremism: "extremism",
-  identity_attack: "identity attack",
-  insult: "insult",
-  severe_toxicity: "severe toxicity",
-  profanity: "profanity",
-  toxicity: "toxicity",
-};
+/** A label's name for people: its key with spaces ("identity_attack" → "identity attack"). The
+ * content script, a classic script that cannot import this module, applies the same rule. */
+export function displayName(label) {
+  return label.replaceAll("_", " ");
+}
 
 /** Which labels flag under each policy (mirrors the core's Policy::flags). */
 export const POLICY_LABELS = {

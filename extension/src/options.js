@@ -3,7 +3,7 @@
 // (this page may run wasm too), and only settings that build are saved to chrome.storage.local;
 // the content scripts and the service worker pick them up from there at once.
 import init, { Classifier } from "./moderato/moderato.js";
-import { CHIP_ORDER, DISPLAY, KEYS, chipLabel, normalizeSettings } from "./labels.js";
+import { CHIP_ORDER, KEYS, displayName, chipLabel, normalizeSettings } from "./labels.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -25,7 +25,7 @@ for (const label of CHIP_ORDER) {
   input.dataset.label = label;
   const value = el("output", { htmlFor: input.id });
   sliders[label] = { input, value };
-  $("thresholds").append(el("label", { className: "threshold" }, el("span", {}, DISPLAY[label]), input, value));
+  $("thresholds").append(el("label", { className: "threshold" }, el("span", {}, displayName(label)), input, value));
   input.addEventListener("input", () => {
     value.textContent = Number(input.value).toFixed(2);
     changed();
@@ -36,7 +36,7 @@ function denyRow(term = "", label = "insult") {
   const text = el("input", { type: "text", value: term, placeholder: "word or phrase", spellcheck: false });
   text.className = "deny-term";
   const select = el("select", { className: "deny-label" });
-  for (const l of CHIP_ORDER) select.append(el("option", { value: l }, DISPLAY[l]));
+  for (const l of CHIP_ORDER) select.append(el("option", { value: l }, displayName(l)));
   select.value = label;
   const remove = el("button", { type: "button", className: "remove", title: "Remove" }, "Remove");
   const row = el("div", { className: "deny-row" }, text, select, remove);
@@ -122,8 +122,8 @@ function tryIt() {
   const shown = chipLabel(v, tryClassifier.policy);
   const evidence = v.spans.map((s) => `“${text.slice(s.start, s.end)}”`).join(", ");
   $("try-result").textContent = v.flagged
-    ? `Blurred as ${DISPLAY[shown]}${evidence ? ` (evidence: ${evidence})` : ""}.`
-    : `Not blurred${v.labels.length ? ` (scores ${v.labels.map((l) => DISPLAY[l]).join(", ")}, which these settings do not blur)` : ""}.`;
+    ? `Blurred as ${displayName(shown)}${evidence ? ` (evidence: ${evidence})` : ""}.`
+    : `Not blurred${v.labels.length ? ` (scores ${v.labels.map(displayName).join(", ")}, which these settings do not blur)` : ""}.`;
 }
 
 // ------------------------------------------------------------------ sites switched off

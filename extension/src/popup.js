@@ -1,7 +1,7 @@
 // The toolbar popup: this page's counts (asked of the content script in the tab) and the switch
 // for this site. The site name comes from the content script too, so the extension needs no
 // "tabs" permission to read the tab's URL.
-import { CHIP_ORDER, DISPLAY, KEYS } from "./labels.js";
+import { CHIP_ORDER, KEYS, displayName } from "./labels.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -45,7 +45,7 @@ function show(s) {
     if (!n) continue;
     const li = document.createElement("li");
     const name = document.createElement("span");
-    name.textContent = DISPLAY[label];
+    name.textContent = displayName(label);
     const count = document.createElement("span");
     count.textContent = n.toLocaleString();
     li.append(name, count);
