@@ -237,7 +237,14 @@ mod tests {
     fn bucket_counts_match_counting_by_sorting() {
         let mut counts = BucketCounts::default();
         let mut x = 0x1234_5678u32;
-        for (len, mask) in [(0, 0xff), (1, 0xff), (5, 0), (40, 0xf), (300, 0x3ffff), (2000, 0x7)] {
+        for (len, mask) in [
+            (0, 0xff),
+            (1, 0xff),
+            (5, 0),
+            (40, 0xf),
+            (300, 0x3ffff),
+            (2000, 0x7),
+        ] {
             let features: Vec<u32> = (0..len)
                 .map(|_| {
                     x ^= x << 13;
@@ -252,7 +259,11 @@ mod tests {
             for run in buckets.chunk_by(|a, b| a == b) {
                 want += (run.len() as u64).pow(2);
             }
-            assert_eq!(counts.sum_of_squares(&features, mask), want, "{len} {mask:#x}");
+            assert_eq!(
+                counts.sum_of_squares(&features, mask),
+                want,
+                "{len} {mask:#x}"
+            );
         }
         // Repetition is bounded: one bucket k times weighs k/sqrt(k²) = 1 in all.
         let same = vec![7u32; 1000];

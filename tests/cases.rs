@@ -10,6 +10,9 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use moderato::{Classifier, Label, Policy};
 use serde::Deserialize;
+
+#[path = "support/jsonl.rs"]
+mod jsonl;
 use std::collections::BTreeMap;
 
 #[derive(Deserialize, Debug)]
@@ -36,18 +39,7 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 fn load() -> Vec<(String, Case)> {
-    let mut cases = Vec::new();
-    for (name, contents) in FILES {
-        for (i, line) in contents.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let case: Case =
-                serde_json::from_str(line).unwrap_or_else(|e| panic!("{name}:{}: {e}", i + 1));
-            cases.push((format!("{name}:{}", i + 1), case));
-        }
-    }
-    cases
+    jsonl::read(FILES)
 }
 
 /// Runs one case; returns a description of what went wrong, if anything.

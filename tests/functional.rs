@@ -18,6 +18,9 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use moderato::{Classifier, Label};
 use serde::Deserialize;
+
+#[path = "support/jsonl.rs"]
+mod jsonl;
 use std::collections::BTreeMap;
 
 #[derive(Deserialize, Debug)]
@@ -44,18 +47,10 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 fn load() -> Vec<Case> {
-    let mut cases = Vec::new();
-    for (name, contents) in FILES {
-        for (i, line) in contents.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let case: Case =
-                serde_json::from_str(line).unwrap_or_else(|e| panic!("{name}:{}: {e}", i + 1));
-            cases.push(case);
-        }
-    }
-    cases
+    jsonl::read(FILES)
+        .into_iter()
+        .map(|(_, case)| case)
+        .collect()
 }
 
 /// Whether the classifier gets the case right: the decision, the expected label, no absent label.
