@@ -58,3 +58,30 @@ export function collectErrors(page) {
   });
   return errors;
 }
+
+/**
+ * The demo page (scripts/serve.mjs on a free port) in a guarded context of a fresh Chromium,
+ * loaded until `body[data-ready]`. `close()` stops the browser and the server, also after a
+ * partial start.
+ */
+export async function openDemo(contextOptions = {}) {
+  const { serve } = await import("../../scripts/serve.mjs");
+  const demo = { server: null, browser: null };
+  demo.close = async () => {
+    await demo.browser?.close();
+    await demo.server?.close();
+  };
+  try {
+    demo.server = await serve({ port: 0 });
+    demo.browser = await launch();
+    demo.guard = await guardedContext(demo.browser, demo.server.origin, contextOptions);
+    demo.page = await demo.guard.context.newPage();
+    demo.errors = collectErrors(demo.page);
+    await demo.page.goto(demo.server.url);
+    await demo.page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+  } catch (err) {
+    await demo.close();
+    throw err;
+  }
+  return demo;
+}

@@ -7,13 +7,9 @@
 // WebAssembly trap, which would leave the module unusable) and leave the same instance working.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { importPkg } from "../lib/pkg.mjs";
 
-const PKG = new URL("../../pkg/", import.meta.url);
-if (!existsSync(new URL("package.json", PKG))) {
-  throw new Error("pkg/ is not built: run scripts/build-pkg.sh first");
-}
-const moderato = await import(new URL("node.js", PKG));
+const moderato = await importPkg();
 const { Classifier } = moderato;
 /** The module's raw exports (init resolves to them): its memory and its externref table. */
 const wasm = await moderato.default();

@@ -8,13 +8,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { serve } from "../../scripts/serve.mjs";
-import { launch, guardedContext, collectErrors } from "../lib/browser.mjs";
+import { openDemo } from "../lib/browser.mjs";
 
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 
-let server;
-let browser;
+let demo;
 let page;
 let guard;
 let errors;
@@ -43,20 +41,12 @@ async function shown(li) {
 }
 
 before(async () => {
-  server = await serve({ port: 0 });
-  browser = await launch();
-  guard = await guardedContext(browser, server.origin, { viewport: { width: 1280, height: 1000 } });
-  page = await guard.context.newPage();
-  errors = collectErrors(page);
-  await page.goto(server.url);
-  await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+  demo = await openDemo({ viewport: { width: 1280, height: 1000 } });
+  ({ page, guard, errors } = demo);
   assert.equal(await page.getAttribute("body", "data-ready"), "true", await page.textContent("#status"));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => demo?.close());
 
 test("the page loads the classifier and shows its version and settings", async () => {
   assert.match(await page.textContent("#status"), /^Ready in \d+ ms/);

@@ -3,13 +3,10 @@
 // classifier still working after each), batches, and the declarations matching the runtime.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { PKG, importPkg } from "../lib/pkg.mjs";
 
-const PKG = new URL("../../pkg/", import.meta.url);
-if (!existsSync(new URL("package.json", PKG))) {
-  throw new Error("pkg/ is not built: run scripts/build-pkg.sh first");
-}
-const moderato = await import(new URL("node.js", PKG));
+const moderato = await importPkg();
 const { Classifier } = moderato;
 const pkgJson = JSON.parse(readFileSync(new URL("package.json", PKG), "utf8"));
 const dts = readFileSync(new URL("moderato.d.ts", PKG), "utf8");

@@ -20,8 +20,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve } from "../../scripts/serve.mjs";
-import { launch, guardedContext, collectErrors } from "../lib/browser.mjs";
+import { openDemo } from "../lib/browser.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -117,26 +116,18 @@ test("the extension, if present, asks for no network access", { skip: !existsSyn
 // Runtime: the demo page
 // ------------------------------------------------------------------------------------------------
 
+let demo;
 let server;
-let browser;
 let page;
 let guard;
 let errors;
 
 before(async () => {
-  server = await serve({ port: 0 });
-  browser = await launch();
-  guard = await guardedContext(browser, server.origin);
-  page = await guard.context.newPage();
-  errors = collectErrors(page);
-  await page.goto(server.url);
-  await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+  demo = await openDemo();
+  ({ server, page, guard, errors } = demo);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => demo?.close());
 
 test("the demo sends nothing while messages are typed and pasted, and renders none as HTML", async () => {
   const marker = `zq${Date.now().toString(36)}x`;

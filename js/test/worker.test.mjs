@@ -3,30 +3,20 @@
 // switched, and the page's main thread keeps running while a large batch is classified.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "../../scripts/serve.mjs";
-import { launch, guardedContext, collectErrors } from "../lib/browser.mjs";
+import { openDemo } from "../lib/browser.mjs";
 
-let server;
-let browser;
+let demo;
 let page;
 let guard;
 let errors;
 
 before(async () => {
-  server = await serve({ port: 0 });
-  browser = await launch();
-  guard = await guardedContext(browser, server.origin);
-  page = await guard.context.newPage();
-  errors = collectErrors(page);
   // Any page of the origin will do; the demo's CSP allows same-origin module workers.
-  await page.goto(server.url);
-  await page.waitForSelector("body[data-ready]");
+  demo = await openDemo();
+  ({ page, guard, errors } = demo);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => demo?.close());
 
 test("worker results equal main-thread results", async () => {
   const result = await page.evaluate(async () => {
