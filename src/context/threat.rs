@@ -259,21 +259,14 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
             let mut be = false;
             let mut steps = 0;
             while k < n && steps < 5 && !scan.breaks_clause(k) {
-                if let Some(v) = violent(scan, k, violent_form::PART) {
-                    if be && person && is_harm(&v) {
-                        push(
-                            out,
-                            i,
-                            v.end as usize,
-                            set(false, true),
-                            v.a,
-                            (neg || before(i)) && !rh,
-                        );
-                    }
-                    break;
-                }
-                if let Some(v) = violent(scan, k, violent_form::DIE) {
-                    if person && is_harm(&v) && !scan.cyrillic(k) {
+                // "be PARTICIPLE" (after "be") or "die" (English): the clause ends here either way.
+                let called = violent(scan, k, violent_form::PART)
+                    .map(|v| (v, be))
+                    .or_else(|| {
+                        violent(scan, k, violent_form::DIE).map(|v| (v, !scan.cyrillic(k)))
+                    });
+                if let Some((v, fits)) = called {
+                    if fits && person && is_harm(&v) {
                         push(
                             out,
                             i,
