@@ -28,30 +28,18 @@ impl Matrix {
             values: Vec::new(),
         };
         let mut features = Vec::new();
+        let mut counts = moderato::BucketCounts::default();
         for (i, text) in texts.enumerate() {
             classifier.featurize(text, &mut features);
+            // The feature value exactly as the model computes it at inference.
+            let value = moderato::feature_value(counts.sum_of_squares(&features, mask));
             for f in features.iter_mut() {
                 *f &= mask;
             }
             features.sort_unstable();
-            let row_start = m.buckets.len();
-            let mut sum_of_squares = 0u64;
-            let mut j = 0;
-            while j < features.len() {
-                let b = features[j];
-                let mut k = j;
-                while k < features.len() && features[k] == b {
-                    k += 1;
-                }
-                m.buckets.push(b);
-                m.values.push((k - j) as f32);
-                sum_of_squares += ((k - j) as u64).pow(2);
-                j = k;
-            }
-            // Counts times the core's feature value: what the model sums at inference.
-            let value = moderato::feature_value(sum_of_squares);
-            for v in &mut m.values[row_start..] {
-                *v *= value;
+            for run in features.chunk_by(|a, b| a == b) {
+                m.buckets.push(run[0]);
+                m.values.push(value * run.len() as f32);
             }
             m.offsets.push(m.buckets.len());
             if i % 1024 == 0 {
