@@ -119,7 +119,7 @@ pub fn parse_severity(raw: &str) -> Result<Severity, String> {
 }
 
 /// Lines that carry data: not blank, not comments. Yields `(line number, line)`.
-fn data_lines(contents: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn data_lines(contents: &str) -> impl Iterator<Item = (usize, &str)> {
     contents
         .lines()
         .enumerate()

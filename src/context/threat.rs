@@ -387,19 +387,17 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
                         continue;
                     }
                 } else {
-                    if let Some(v) = violent(scan, k, violent_form::DIE).filter(is_harm) {
-                        push(
-                            out,
-                            i,
-                            v.end as usize,
-                            set(subject == Some(true), true),
-                            v.a,
-                            before(i),
-                        );
-                        break;
-                    }
-                    if let Some(v) = violent(scan, k, violent_form::PART).filter(is_harm) {
-                        if be {
+                    // "die", or "be PARTICIPLE" (after "be"): the clause ends here either way.
+                    let called = violent(scan, k, violent_form::DIE)
+                        .filter(is_harm)
+                        .map(|v| (v, true))
+                        .or_else(|| {
+                            violent(scan, k, violent_form::PART)
+                                .filter(is_harm)
+                                .map(|v| (v, be))
+                        });
+                    if let Some((v, fits)) = called {
+                        if fits {
                             push(
                                 out,
                                 i,

@@ -9,7 +9,7 @@
 //! checked token by token.
 
 use super::trie::WordTrie;
-use crate::lexicon::parse_term_with;
+use crate::lexicon::{data_lines, parse_term_with};
 use crate::normalize::Normalized;
 
 /// What a span of words can do in a clause. One variant per role column of the data files.
@@ -198,14 +198,6 @@ pub(crate) const FILES: &[(&str, &str)] = &[
         include_str!("../../lexicons/allow.tsv"),
     ),
 ];
-
-fn data_lines(contents: &str) -> impl Iterator<Item = (usize, &str)> {
-    contents
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-}
 
 fn role_kind(file: &str, role: &str) -> Option<Kind> {
     use Kind::*;
