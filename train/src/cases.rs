@@ -2,6 +2,7 @@
 //! candidate model can be checked against the must-not-flag cases before it ships (the test
 //! `cargo test --test cases` checks the shipped one).
 
+use crate::jsonl;
 use moderato::{Classifier, ClassifierBuilder, Label, Policy};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -34,19 +35,7 @@ pub fn run(dir: &Path, configure: impl Fn(&mut ClassifierBuilder)) -> Result<Vec
     files.sort();
     let mut out = Vec::new();
     for file in files {
-        let contents =
-            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        for (i, line) in contents
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let place = format!(
-                "{}:{}",
-                file.file_name().unwrap_or_default().to_string_lossy(),
-                i + 1
-            );
-            let case: Value = serde_json::from_str(line).map_err(|e| format!("{place}: {e}"))?;
+        for (place, case) in jsonl::read(&file)? {
             let field = |k: &str| {
                 case.get(k)
                     .and_then(Value::as_str)

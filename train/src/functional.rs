@@ -3,6 +3,7 @@
 //! structure rules off), so the card shows what the context layer and the model add.
 //! `cargo test --test functional` asserts the thresholds; this only reports.
 
+use crate::jsonl;
 use moderato::{Classifier, Label};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -49,16 +50,7 @@ pub fn run(dir: &Path, model: &[u8]) -> Result<Table, String> {
         .map_err(|e| e.to_string())?;
     let mut table = Table::new();
     for lang in ["en", "ru"] {
-        let path = dir.join(format!("{lang}.jsonl"));
-        let contents =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for (i, line) in contents
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let case: Value = serde_json::from_str(line)
-                .map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
+        for (_, case) in jsonl::read(&dir.join(format!("{lang}.jsonl")))? {
             let category = case
                 .get("category")
                 .and_then(Value::as_str)

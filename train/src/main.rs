@@ -21,6 +21,7 @@ mod example;
 mod fit;
 mod ftrl;
 mod functional;
+mod jsonl;
 mod labeled_file;
 mod matrix;
 mod metrics;
