@@ -32,6 +32,7 @@ mod matcher;
 mod model;
 pub mod normalize;
 mod policy;
+mod tables;
 mod verdict;
 
 #[doc(hidden)]
