@@ -6,11 +6,12 @@ use crate::error::BuildError;
 use crate::features::{self, BucketCounts, HitFeature};
 use crate::label::{Label, LabelSet, Scores};
 use crate::language::Language;
-use crate::lexicon::{self, Entry, Severity, Term};
+use crate::lexicon::{self, Entry, Severity};
 use crate::matcher::{Hit, Matcher, Squeezed};
 use crate::model::Model;
 use crate::normalize::{normalize_into, Normalized};
 use crate::policy::Policy;
+use crate::tables::Tables;
 use crate::verdict::{Span, Verdict};
 
 /// The threshold of a label that the builder does not set and the model has no head for.
@@ -195,10 +196,13 @@ impl ClassifierBuilder {
                 .or(from_model)
                 .unwrap_or(DEFAULT_THRESHOLD);
         }
-        let mut entries: Vec<Entry> = Vec::new();
-        for (name, contents) in lexicon::BUILTIN_DENY {
-            entries.extend(lexicon::parse_deny(name, contents).map_err(BuildError::new)?);
-        }
+        // The lexicons, allow list and vocabulary come compiled (see `tables`); only the user's
+        // own terms are parsed here.
+        let Tables {
+            deny: mut entries,
+            mut allow,
+            context,
+        } = Tables::embedded().map_err(BuildError::new)?;
         for (raw, labels) in &self.deny {
             let term =
                 lexicon::parse_term(raw).map_err(|e| BuildError::new(format!("deny term: {e}")))?;
@@ -208,9 +212,6 @@ impl ClassifierBuilder {
                 severity: Severity::Strong,
             });
         }
-        let mut allow: Vec<Term> =
-            lexicon::parse_allow(lexicon::BUILTIN_ALLOW.0, lexicon::BUILTIN_ALLOW.1)
-                .map_err(BuildError::new)?;
         for raw in &self.allow {
             allow.push(
                 lexicon::parse_term(raw)
@@ -218,7 +219,6 @@ impl ClassifierBuilder {
             );
         }
         let matcher = Matcher::new(&entries, &allow).map_err(BuildError::new)?;
-        let context = Context::builtin().map_err(BuildError::new)?;
         Ok(Classifier {
             policy: self.policy,
             thresholds,

@@ -169,6 +169,16 @@ impl LabelSet {
         self.0 |= 1 << label.index();
     }
 
+    /// The set as a bit mask (bit `i` is `Label::ALL[i]`), for the compiled tables.
+    pub(crate) fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// The set of a bit mask from [`bits`](Self::bits); `None` if a bit names no label.
+    pub(crate) fn from_bits(bits: u8) -> Option<LabelSet> {
+        (u32::from(bits) >> Label::COUNT == 0).then_some(LabelSet(bits))
+    }
+
     /// Whether the set holds `label`.
     pub fn contains(self, label: Label) -> bool {
         self.0 & (1 << label.index()) != 0

@@ -8,6 +8,7 @@
 
 use crate::label::{Label, LabelSet};
 use crate::normalize::{normalize_into, Normalized};
+use crate::tables::codec::{DecodeError, Reader, Writer};
 
 /// The embedded lexicons, `(name, contents)`.
 pub(crate) const BUILTIN_DENY: &[(&str, &str)] = &[
@@ -58,6 +59,60 @@ pub struct Entry {
     pub term: Term,
     pub labels: LabelSet,
     pub severity: Severity,
+}
+
+impl Term {
+    /// Writes the term to the compiled tables.
+    pub(crate) fn encode(&self, w: &mut Writer) {
+        w.str(&self.text);
+        w.u8(u8::from(self.open_start) | u8::from(self.open_end) << 1);
+    }
+
+    /// Reads a term written by [`encode`](Self::encode).
+    pub(crate) fn decode(r: &mut Reader) -> Result<Term, DecodeError> {
+        let text = r.str()?.to_string();
+        if text.is_empty() {
+            return Err("an empty term".into());
+        }
+        let flags = r.u8()?;
+        if flags > 3 {
+            return Err(format!("term flags {flags} are not 0 to 3"));
+        }
+        Ok(Term {
+            text,
+            open_start: flags & 1 != 0,
+            open_end: flags & 2 != 0,
+        })
+    }
+}
+
+impl Entry {
+    /// Writes the entry to the compiled tables.
+    pub(crate) fn encode(&self, w: &mut Writer) {
+        self.term.encode(w);
+        w.u8(self.labels.bits());
+        w.u8(self.severity as u8);
+    }
+
+    /// Reads an entry written by [`encode`](Self::encode).
+    pub(crate) fn decode(r: &mut Reader) -> Result<Entry, DecodeError> {
+        let term = Term::decode(r)?;
+        let bits = r.u8()?;
+        let labels = LabelSet::from_bits(bits)
+            .filter(|l| !l.is_empty())
+            .ok_or_else(|| format!("label bits {bits:#x} name no labels"))?;
+        let severity = match r.u8()? {
+            1 => Severity::Mild,
+            2 => Severity::Strong,
+            3 => Severity::Severe,
+            other => return Err(format!("severity {other} is not 1 to 3")),
+        };
+        Ok(Entry {
+            term,
+            labels,
+            severity,
+        })
+    }
 }
 
 /// Parses a term written in lexicon syntax. Errors name what is wrong.

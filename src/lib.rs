@@ -44,4 +44,6 @@ pub use label::{Label, LabelSet, Scores, UnknownLabel};
 pub use language::Language;
 pub use model::{Model, ModelError, ModelHead};
 pub use policy::{Policy, UnknownPolicy};
+#[doc(hidden)]
+pub use tables::{check as check_tables, compile_builtin as compile_tables};
 pub use verdict::{Span, Verdict};

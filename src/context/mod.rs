@@ -81,6 +81,20 @@ impl Context {
         })
     }
 
+    /// Writes the context layer's vocabulary to the compiled tables.
+    pub(crate) fn encode(&self, w: &mut crate::tables::codec::Writer) {
+        self.vocab.encode(w);
+    }
+
+    /// Reads a context layer written by [`encode`](Self::encode).
+    pub(crate) fn decode(
+        r: &mut crate::tables::codec::Reader,
+    ) -> Result<Context, crate::tables::codec::DecodeError> {
+        Ok(Context {
+            vocab: Vocab::decode(r)?,
+        })
+    }
+
     /// Tokenises and annotates one normalised message into `scan`.
     pub fn scan(&self, norm: &str, scan: &mut Scan) {
         scan.fill(&self.vocab, norm);

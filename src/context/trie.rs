@@ -8,6 +8,8 @@
 //! It is built from the sorted words in one depth-first pass into two flat arrays, without an
 //! allocation per word or per node.
 
+use crate::tables::codec::{check_below, DecodeError, Reader, Writer};
+
 /// No pattern, no node.
 const NONE: u32 = u32::MAX;
 
@@ -136,6 +138,62 @@ impl WordTrie {
             k += 1;
         }
         me as u32
+    }
+
+    /// Writes the trie to the compiled tables.
+    pub(crate) fn encode(&self, w: &mut Writer) {
+        let flat: Vec<u32> = self
+            .nodes
+            .iter()
+            .flat_map(|n| [n.first, n.len, n.open, n.exact])
+            .collect();
+        w.u32s(&flat);
+        w.bytes(&self.labels);
+        w.u32s(&self.targets);
+        w.u32s(&self.root);
+    }
+
+    /// Reads a trie written by [`encode`](Self::encode), checking that every edge range, node and
+    /// pattern id it holds is in range (patterns below `patterns`), so [`matches`](Self::matches)
+    /// cannot go out of bounds whatever the bytes were. It cannot loop either: it takes one
+    /// step per byte of the token.
+    pub(crate) fn decode(r: &mut Reader, patterns: usize) -> Result<WordTrie, DecodeError> {
+        let flat = r.u32s()?;
+        if flat.len() % 4 != 0 {
+            return Err("trie: the node table is not whole nodes".into());
+        }
+        let nodes: Vec<Node> = flat
+            .chunks_exact(4)
+            .map(|n| Node {
+                first: n[0],
+                len: n[1],
+                open: n[2],
+                exact: n[3],
+            })
+            .collect();
+        let labels = r.bytes()?.to_vec();
+        let targets = r.u32s()?;
+        let root = r.u32s()?;
+        if nodes.is_empty() || labels.len() != targets.len() || root.len() != 256 {
+            return Err("trie: no root, or edge and root tables of the wrong size".into());
+        }
+        check_below("trie edge target", &targets, nodes.len())?;
+        let pattern_ok = |p: u32| p == NONE || (p as usize) < patterns;
+        for (i, n) in nodes.iter().enumerate() {
+            let end = n.first as u64 + n.len as u64;
+            if end > labels.len() as u64 || !pattern_ok(n.open) || !pattern_ok(n.exact) {
+                return Err(format!("trie node {i} is out of range"));
+            }
+        }
+        if root.iter().any(|&c| c != NONE && c as usize >= nodes.len()) {
+            return Err("trie: a root child is out of range".into());
+        }
+        Ok(WordTrie {
+            nodes,
+            labels,
+            targets,
+            root,
+        })
     }
 
     /// Calls `f` with every pattern that matches at the start of `token`: the stems that are a

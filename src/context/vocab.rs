@@ -11,6 +11,7 @@
 use super::trie::WordTrie;
 use crate::lexicon::{data_lines, parse_term_with};
 use crate::normalize::Normalized;
+use crate::tables::codec::{check_below, DecodeError, Reader, Writer};
 
 /// What a span of words can do in a clause. One variant per role column of the data files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +81,23 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in declaration order (`ALL[k as usize] == k`).
+    const ALL: [Kind; Kind::Allow as usize + 1] = {
+        use Kind::*;
+        [
+            Negator, Report, Denounce, Clause, Unneg, Rhetorical, Game, News, SelfRef, Doubt, Hypo,
+            Group, Person, Copula, Modal, Future, Be, Filler, Quant, Conj, Subj1, Target, Poss,
+            You, Single, They, Agent, Deserve, DeathTo, Wish, Lead, Origin, Burden, Society,
+            Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Pred, Violent, Org, Leader,
+            Attacker, Attack, Recruit, Pledge, Glory, Hail, More, Victims, Allow,
+        ]
+    };
+
+    /// The kind numbered `v`, if any (for the compiled tables).
+    pub(crate) fn from_u8(v: u8) -> Option<Kind> {
+        Kind::ALL.get(v as usize).copied()
+    }
+
     /// The bit of this kind in a token's mask.
     pub(crate) const fn bit(self) -> u64 {
         1u64 << (self as u8)
@@ -411,6 +429,80 @@ impl Vocab {
             trie,
             starts,
             by_pattern,
+            entries,
+        })
+    }
+}
+
+impl Vocab {
+    /// Writes the vocabulary to the compiled tables.
+    pub(crate) fn encode(&self, w: &mut Writer) {
+        w.len(self.entries.len());
+        for e in &self.entries {
+            w.len(e.words.len());
+            for word in &e.words {
+                w.str(&word.text);
+                w.u8(u8::from(word.open));
+            }
+            w.u8(e.kind as u8);
+            w.u8(e.a);
+            w.u8(e.b);
+        }
+        self.trie.encode(w);
+        w.len(self.by_pattern.len());
+        for &(entry, second) in &self.by_pattern {
+            w.u32(entry);
+            w.u8(second);
+        }
+        w.u32s(&self.starts);
+    }
+
+    /// Reads a vocabulary written by [`encode`](Self::encode), checking every index it holds.
+    pub(crate) fn decode(r: &mut Reader) -> Result<Vocab, DecodeError> {
+        let count = r.count(8)?;
+        let mut entries = Vec::with_capacity(count);
+        for i in 0..count {
+            let n = r.count(5)?;
+            if n == 0 {
+                return Err(format!("vocabulary entry {i} has no words"));
+            }
+            let mut words = Vec::with_capacity(n);
+            for _ in 0..n {
+                let text = r.str()?.to_string();
+                let open = match r.u8()? {
+                    0 => false,
+                    1 => true,
+                    _ => {
+                        return Err(format!(
+                            "vocabulary entry {i}: a word's openness is not 0 or 1"
+                        ))
+                    }
+                };
+                words.push(Word { text, open });
+            }
+            let kind = r.u8()?;
+            let kind = Kind::from_u8(kind)
+                .ok_or_else(|| format!("vocabulary entry {i}: no kind numbered {kind}"))?;
+            let (a, b) = (r.u8()?, r.u8()?);
+            entries.push(Entry { words, kind, a, b });
+        }
+        let trie = WordTrie::decode(r, entries.len())?;
+        let n = r.count(5)?;
+        let mut by_pattern = Vec::with_capacity(n);
+        for _ in 0..n {
+            by_pattern.push((r.u32()?, r.u8()?));
+        }
+        let starts = r.u32s()?;
+        let ids: Vec<u32> = by_pattern.iter().map(|&(e, _)| e).collect();
+        check_below("vocabulary entry id", &ids, entries.len())?;
+        let ordered = starts.windows(2).all(|w| w[0] <= w[1]);
+        if starts.len() != entries.len() + 1 || !ordered || starts.last() != Some(&(n as u32)) {
+            return Err("vocabulary: the pattern ranges are out of order or out of range".into());
+        }
+        Ok(Vocab {
+            trie,
+            by_pattern,
+            starts,
             entries,
         })
     }

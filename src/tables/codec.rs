@@ -9,30 +9,36 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
+    #[inline]
     pub(crate) fn u8(&mut self, v: u8) {
         self.out.push(v);
     }
 
+    #[inline]
     pub(crate) fn u32(&mut self, v: u32) {
         self.out.extend_from_slice(&v.to_le_bytes());
     }
 
     /// A length (`usize`, at most `u32::MAX` in any table this crate builds).
+    #[inline]
     pub(crate) fn len(&mut self, n: usize) {
         self.u32(u32::try_from(n).expect("a table longer than u32::MAX"));
     }
 
     /// Length-prefixed bytes.
+    #[inline]
     pub(crate) fn bytes(&mut self, v: &[u8]) {
         self.len(v.len());
         self.out.extend_from_slice(v);
     }
 
+    #[inline]
     pub(crate) fn str(&mut self, v: &str) {
         self.bytes(v.as_bytes());
     }
 
     /// Length-prefixed array of `u32`.
+    #[inline]
     pub(crate) fn u32s(&mut self, v: &[u32]) {
         self.len(v.len());
         for &x in v {
@@ -55,6 +61,7 @@ impl<'a> Reader<'a> {
         Reader { bytes, at: 0 }
     }
 
+    #[inline]
     fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
         let end = self
             .at
@@ -66,10 +73,12 @@ impl<'a> Reader<'a> {
         Ok(s)
     }
 
+    #[inline]
     pub(crate) fn u8(&mut self) -> Result<u8, DecodeError> {
         Ok(self.take(1)?[0])
     }
 
+    #[inline]
     pub(crate) fn u32(&mut self) -> Result<u32, DecodeError> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -77,6 +86,7 @@ impl<'a> Reader<'a> {
 
     /// A length, checked to be at most `max` (so a damaged length cannot ask for a huge
     /// allocation before the data runs out).
+    #[inline]
     pub(crate) fn len(&mut self, max: usize) -> Result<usize, DecodeError> {
         let n = self.u32()? as usize;
         if n > max {
@@ -86,17 +96,21 @@ impl<'a> Reader<'a> {
     }
 
     /// Length-prefixed bytes, borrowed.
+    #[inline]
     pub(crate) fn bytes(&mut self) -> Result<&'a [u8], DecodeError> {
         let n = self.len(self.remaining())?;
         self.take(n)
     }
 
+    #[inline]
     pub(crate) fn str(&mut self) -> Result<&'a str, DecodeError> {
         let at = self.at;
-        core::str::from_utf8(self.bytes()?).map_err(|_| format!("invalid UTF-8 in the string at byte {at}"))
+        core::str::from_utf8(self.bytes()?)
+            .map_err(|_| format!("invalid UTF-8 in the string at byte {at}"))
     }
 
     /// Length-prefixed array of `u32`.
+    #[inline]
     pub(crate) fn u32s(&mut self) -> Result<Vec<u32>, DecodeError> {
         let n = self.len(self.remaining() / 4)?;
         let b = self.take(n * 4)?;
@@ -106,10 +120,12 @@ impl<'a> Reader<'a> {
     }
 
     /// A count of items that take at least `min_bytes` each: at most what is left could hold.
+    #[inline]
     pub(crate) fn count(&mut self, min_bytes: usize) -> Result<usize, DecodeError> {
         self.len(self.remaining() / min_bytes.max(1))
     }
 
+    #[inline]
     pub(crate) fn remaining(&self) -> usize {
         self.bytes.len() - self.at
     }
@@ -119,7 +135,10 @@ impl<'a> Reader<'a> {
         if self.at == self.bytes.len() {
             Ok(())
         } else {
-            Err(format!("{} unread bytes at the end", self.bytes.len() - self.at))
+            Err(format!(
+                "{} unread bytes at the end",
+                self.bytes.len() - self.at
+            ))
         }
     }
 }

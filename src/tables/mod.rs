@@ -1,5 +1,160 @@
-//! The compiled tables: the lexicons, allow list, term automaton and context vocabulary, built
-//! once from `lexicons/*.tsv` and stored as bytes, so a classifier starts without parsing,
-//! normalising or compiling anything.
+//! The compiled tables: the deny lexicons, the allow list and the context vocabulary, parsed,
+//! normalised and compiled once from `lexicons/*.tsv` and stored as bytes
+//! (`lexicons/compiled.bin`), so a classifier starts by reading arrays instead of parsing,
+//! normalising and compiling several thousand terms (most of its start-up cost before; in a
+//! browser's first, unoptimised tier of WebAssembly, tens of milliseconds).
+//!
+//! `lexicons/compiled.bin` is generated: after changing a lexicon, the normaliser or this format,
+//! run `cargo run --release -p moderato-train -- tables` (the test `compiled_tables_are_current`
+//! fails until then). The bytes are checked on load like any other input: a damaged table is an
+//! error, never a panic.
+//!
+//! Layout: magic `MDTB`, format version (u32), then the deny entries, the allow terms and the
+//! context vocabulary, each in the encoding of [`codec`] (little-endian, length-prefixed).
 
 pub(crate) mod codec;
+
+use crate::context::Context;
+use crate::lexicon::{self, Entry, Term};
+use codec::{DecodeError, Reader, Writer};
+
+const MAGIC: [u8; 4] = *b"MDTB";
+/// Raised whenever the layout of any table changes.
+const FORMAT_VERSION: u32 = 1;
+
+/// The tables compiled into the library.
+const EMBEDDED: &[u8] = include_bytes!("../../lexicons/compiled.bin");
+
+/// Everything a classifier needs from the lexicon files.
+pub(crate) struct Tables {
+    pub(crate) deny: Vec<Entry>,
+    pub(crate) allow: Vec<Term>,
+    pub(crate) context: Context,
+}
+
+impl Tables {
+    /// Parses and compiles the lexicon files embedded as text (the slow path the bytes replace).
+    pub(crate) fn compile() -> Result<Tables, String> {
+        let mut deny = Vec::new();
+        for (name, contents) in lexicon::BUILTIN_DENY {
+            deny.extend(lexicon::parse_deny(name, contents)?);
+        }
+        let allow = lexicon::parse_allow(lexicon::BUILTIN_ALLOW.0, lexicon::BUILTIN_ALLOW.1)?;
+        Ok(Tables {
+            deny,
+            allow,
+            context: Context::builtin()?,
+        })
+    }
+
+    /// The tables compiled into the library.
+    pub(crate) fn embedded() -> Result<Tables, String> {
+        Tables::decode(EMBEDDED).map_err(|e| {
+            format!(
+                "the compiled tables are damaged or stale ({e}); \
+                 regenerate them: cargo run --release -p moderato-train -- tables"
+            )
+        })
+    }
+
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.out.extend_from_slice(&MAGIC);
+        w.u32(FORMAT_VERSION);
+        w.len(self.deny.len());
+        for e in &self.deny {
+            e.encode(&mut w);
+        }
+        w.len(self.allow.len());
+        for t in &self.allow {
+            t.encode(&mut w);
+        }
+        self.context.encode(&mut w);
+        w.out
+    }
+
+    pub(crate) fn decode(bytes: &[u8]) -> Result<Tables, DecodeError> {
+        let mut r = Reader::new(bytes);
+        let magic = [r.u8()?, r.u8()?, r.u8()?, r.u8()?];
+        if magic != MAGIC {
+            return Err("not a moderato tables file (bad magic)".into());
+        }
+        let version = r.u32()?;
+        if version != FORMAT_VERSION {
+            return Err(format!(
+                "tables format {version}, this library reads {FORMAT_VERSION}"
+            ));
+        }
+        let n = r.count(7)?;
+        let deny = (0..n)
+            .map(|_| Entry::decode(&mut r))
+            .collect::<Result<Vec<_>, _>>()?;
+        let n = r.count(5)?;
+        let allow = (0..n)
+            .map(|_| Term::decode(&mut r))
+            .collect::<Result<Vec<_>, _>>()?;
+        let context = Context::decode(&mut r)?;
+        r.finish()?;
+        Ok(Tables {
+            deny,
+            allow,
+            context,
+        })
+    }
+}
+
+/// The bytes of `lexicons/compiled.bin` for the lexicon files compiled into this build: what
+/// `moderato-train tables` writes.
+pub fn compile_builtin() -> Result<Vec<u8>, String> {
+    Ok(Tables::compile()?.encode())
+}
+
+/// Whether `bytes` decode as tables (for the fuzz target): `Ok` with the number of deny entries.
+pub fn check(bytes: &[u8]) -> Result<usize, String> {
+    Tables::decode(bytes).map(|t| t.deny.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed bytes are what the lexicon files compile to now.
+    #[test]
+    fn compiled_tables_are_current() {
+        let fresh = compile_builtin().unwrap();
+        assert!(
+            fresh == EMBEDDED,
+            "lexicons/compiled.bin is stale: run cargo run --release -p moderato-train -- tables"
+        );
+    }
+
+    #[test]
+    fn round_trip() {
+        let tables = Tables::compile().unwrap();
+        let bytes = tables.encode();
+        assert_eq!(Tables::decode(&bytes).unwrap().encode(), bytes);
+    }
+
+    /// Every truncation, and every single-byte change in a sample of places, is refused or
+    /// decodes to tables that still encode (nothing panics).
+    #[test]
+    fn damaged_bytes_are_refused_without_panicking() {
+        let bytes = EMBEDDED;
+        for cut in (0..bytes.len()).step_by(97).chain([bytes.len() - 1]) {
+            assert!(Tables::decode(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut damaged = bytes.to_vec();
+        for at in (0..bytes.len()).step_by(61) {
+            for flip in [0x01u8, 0x80, 0xff] {
+                damaged[at] ^= flip;
+                if let Ok(t) = Tables::decode(&damaged) {
+                    let _ = t.encode();
+                }
+                damaged[at] ^= flip;
+            }
+        }
+        let mut longer = bytes.to_vec();
+        longer.push(0);
+        assert!(Tables::decode(&longer).is_err());
+    }
+}

@@ -8,9 +8,11 @@
 //! moderato-train eval --file FILE --text COLUMN --label LABEL=COLUMN[:VALUES]... [--delimiter C] [--model FILE | --without-model]
 //! moderato-train card [--data DIR] [--model FILE] [--docs DIR] [--seed N]
 //! moderato-train score [--model FILE | --without-model] TEXT...
+//! moderato-train tables [--out FILE]
 //! ```
 //!
 //! Regenerating the shipped model (byte for byte): `cargo run --release -p moderato-train -- fit`.
+//! After changing a lexicon or the normaliser, first `cargo run --release -p moderato-train -- tables`.
 
 mod card;
 mod cases;
@@ -48,8 +50,26 @@ const USAGE: &str = "usage:
   moderato-train eval --file FILE --text COLUMN --label LABEL=COLUMN[:VALUES]... [--delimiter C] [--model FILE | --without-model]
   moderato-train card [--data DIR] [--model FILE] [--docs DIR] [--seed N]
   moderato-train score [--model FILE | --without-model] TEXT...      (each message's scores, with and without the lexicon)
+  moderato-train tables [--out FILE]     (compiles lexicons/*.tsv into lexicons/compiled.bin; run after changing a lexicon, then fit)
 Defaults: --data $MODERATO_DATA or ../shared/data, --out/--model model/moderato.model, --docs docs (paths from the repository root),
 --seed 20240917, --bits 18.";
+
+/// Where the compiled lexicon tables live.
+fn tables_path() -> PathBuf {
+    repo_root().join("lexicons/compiled.bin")
+}
+
+/// Fitting on stale tables would train on lexicons other than the files say.
+fn check_tables_current() -> Result<(), String> {
+    let fresh = moderato::compile_tables()?;
+    let path = tables_path();
+    let committed =
+        std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if fresh != committed {
+        return Err("lexicons/compiled.bin is stale: run `cargo run --release -p moderato-train -- tables` first".into());
+    }
+    Ok(())
+}
 
 /// The repository root (the workspace that holds this crate).
 pub fn repo_root() -> PathBuf {
@@ -164,6 +184,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 ],
                 &[],
             )?;
+            check_tables_current()?;
             let which = datasets_named(&o.all("--dataset"))?;
             let d = ftrl::Params::default();
             let settings = fit::Settings {
@@ -319,6 +340,15 @@ fn run(args: &[String]) -> Result<(), String> {
                     );
                 }
             }
+            Ok(())
+        }
+        "tables" => {
+            let o = Options::parse(rest, &["--out"], &[])?;
+            let out = o.path("--out", tables_path());
+            let bytes = moderato::compile_tables()?;
+            std::fs::write(&out, &bytes)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            println!("wrote {} ({} bytes)", out.display(), bytes.len());
             Ok(())
         }
         "card" => {
