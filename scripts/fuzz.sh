@@ -3,7 +3,7 @@
 # with one libFuzzer job, and prints a table of executions, corpus size and crashes per target.
 # Not part of scripts/test.sh (it takes 40 minutes); see docs/hardening.md.
 #
-# Usage: scripts/fuzz.sh [TARGET ...]          targets: normalize classify model_load options
+# Usage: scripts/fuzz.sh [TARGET ...]          targets: normalize classify model_load tables_load options
 #   FUZZ_SECONDS=60 scripts/fuzz.sh classify   a shorter run
 #   FUZZ_SANITIZER=address scripts/fuzz.sh     with AddressSanitizer (default: none; see below)
 #   FUZZ_ARGS="-max_len=65536" scripts/fuzz.sh extra libFuzzer arguments
@@ -27,7 +27,7 @@ root=$(pwd)
 seconds=${FUZZ_SECONDS:-600}
 sanitizer=${FUZZ_SANITIZER:-none}
 targets=("$@")
-((${#targets[@]})) || targets=(normalize classify model_load options)
+((${#targets[@]})) || targets=(normalize classify model_load tables_load options)
 
 fail() { echo "fuzz.sh: $*" >&2; exit 1; }
 
@@ -52,8 +52,9 @@ model_size=$(wc -c < "$model")
 
 seed() {
   local t=$1 dir=fuzz/corpus/$1
-  # The model seeds are (re)written whenever missing: the model may have been retrained.
-  if [[ $t != model_load ]]; then
+  # The model and table seeds are (re)written every run: the model may have been retrained and
+  # the tables recompiled.
+  if [[ $t != model_load && $t != tables_load ]]; then
     [[ -d $dir && -n $(ls -A "$dir") ]] && return
   fi
   mkdir -p "$dir"
@@ -90,13 +91,22 @@ seed() {
         { printf '\x01'; head -c "$n" "$model"; } > "$dir/cut-$n-sealed"
       done
       ;;
-    *) fail "unknown target $t (expected normalize, classify, model_load or options)" ;;
+    tables_load)
+      local tables=lexicons/compiled.bin tsize
+      tsize=$(wc -c < "$tables")
+      cp "$tables" "$dir/tables"
+      for n in 0 4 8 12 $((tsize / 3)) $((tsize / 2)) $((tsize - 1)); do
+        head -c "$n" "$tables" > "$dir/cut-$n"
+      done
+      ;;
+    *) fail "unknown target $t (expected normalize, classify, model_load, tables_load or options)" ;;
   esac
 }
 
 max_len() {
   case $1 in
     model_load) echo $((model_size * 2 + 64)) ;;
+    tables_load) echo $(($(wc -c < lexicons/compiled.bin) * 2)) ;;
     *) echo 4096 ;;
   esac
 }
@@ -109,7 +119,7 @@ for t in "${targets[@]}"; do
   seed "$t"
   mkdir -p "fuzz/artifacts/$t"
   dict=()
-  [[ $t == model_load ]] || dict=(-dict="$root/fuzz/dict/text.dict")
+  [[ $t == model_load || $t == tables_load ]] || dict=(-dict="$root/fuzz/dict/text.dict")
   log=fuzz/logs/$t.log
   before=$(ls "fuzz/corpus/$t" | wc -l)
   echo "== $t: $seconds s (log: $log)"

@@ -87,6 +87,11 @@ fn model_load_inputs() {
 }
 
 #[test]
+fn tables_load_inputs() {
+    replay("tables_load", harness::tables_load_target);
+}
+
+#[test]
 fn options_inputs() {
     replay("options", harness::options_target);
 }

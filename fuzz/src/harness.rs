@@ -574,3 +574,12 @@ pub fn options_target(data: &[u8]) {
         }
     }
 }
+
+/// `moderato::check_tables` on arbitrary bytes (the compiled lexicon tables' loader): an error
+/// that says what is wrong, or tables that load and scan, never a panic. Seeded with the committed
+/// `lexicons/compiled.bin` and cuts of it (scripts/fuzz.sh).
+pub fn tables_load_target(data: &[u8]) {
+    if let Err(e) = moderato::check_tables(data) {
+        assert!(!e.is_empty());
+    }
+}

@@ -109,9 +109,16 @@ pub fn compile_builtin() -> Result<Vec<u8>, String> {
     Ok(Tables::compile()?.encode())
 }
 
-/// Whether `bytes` decode as tables (for the fuzz target): `Ok` with the number of deny entries.
+/// Whether `bytes` decode as tables, and if they do, runs the context scan they hold over a few
+/// messages (for the fuzz target: whatever the bytes, an error or a working table, never a
+/// panic). `Ok` with the number of deny entries.
 pub fn check(bytes: &[u8]) -> Result<usize, String> {
-    Tables::decode(bytes).map(|t| t.deny.len())
+    let tables = Tables::decode(bytes)?;
+    let mut scan = crate::context::Scan::default();
+    for text in ["i will kill you", "those people are vermin , not news", "я тебя убью"] {
+        tables.context.scan(text, &mut scan);
+    }
+    Ok(tables.deny.len())
 }
 
 #[cfg(test)]
