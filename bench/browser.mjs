@@ -23,7 +23,8 @@ try {
     console.log(JSON.stringify(result));
   } else {
     console.log(`moderato benchmark (${result.runtime}, ${N} messages)`);
-    console.log(`  instantiate to first verdict  ${result.instantiateToFirstVerdictMs} ms (fetch + compile + instantiate ${result.loadAndInstantiateMs} ms, new Classifier() ${result.buildClassifierMs} ms)`);
+    console.log(`  instantiate to first verdict  ${result.instantiateToFirstVerdictMs} ms (compile + instantiate ${result.compileAndInstantiateMs} ms, new Classifier() ${result.buildClassifierMs} ms, first classify ${result.firstClassifyMs} ms)`);
+    console.log(`  loading before it             ${(result.glueImportMs + result.wasmFetchMs).toFixed(1)} ms (import moderato.js ${result.glueImportMs} ms, fetch moderato_bg.wasm ${result.wasmFetchMs} ms); import to first verdict ${result.loadToFirstVerdictMs} ms`);
     console.log(`  classify, one at a time       ${result.messagesPerSecond.toLocaleString("en")} messages/s (${result.usPerMessage} µs each)`);
     console.log(`  classifyBatch, 1000 a call    ${result.batchMessagesPerSecond.toLocaleString("en")} messages/s`);
     if (result.wasmTransferBytes) console.log(`  moderato_bg.wasm transferred  ${(result.wasmTransferBytes / 1024).toFixed(1)} KiB (uncompressed localhost)`);

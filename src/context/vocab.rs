@@ -160,16 +160,28 @@ impl Ann {
     }
 }
 
-/// One word of a term: exact, or a stem (`open`).
-#[derive(Clone, Debug)]
+/// One word of a term: bytes `start..end` of the vocabulary's `text`; exact, or a stem (`open`).
+#[derive(Clone, Copy, Debug)]
 struct Word {
-    text: String,
+    start: u32,
+    end: u32,
     open: bool,
 }
 
-#[derive(Clone, Debug)]
+/// An entry: its words are `words[first..first + len]` of the vocabulary (all in shared arrays,
+/// so that loading the compiled vocabulary allocates a few arrays, not one per word).
+#[derive(Clone, Copy, Debug)]
 struct Entry {
-    words: Vec<Word>,
+    first: u32,
+    len: u32,
+    kind: Kind,
+    a: u8,
+    b: u8,
+}
+
+/// An entry as parsed from a data file: its words, `(text, open)`.
+struct Parsed {
+    words: Vec<(String, bool)>,
     kind: Kind,
     a: u8,
     b: u8,
@@ -186,6 +198,9 @@ pub(crate) struct Vocab {
     by_pattern: Vec<(u32, u8)>,
     starts: Vec<u32>,
     entries: Vec<Entry>,
+    words: Vec<Word>,
+    /// The text of every word, one after another.
+    text: String,
 }
 
 /// The embedded data files, `(name, contents)`.
@@ -284,17 +299,14 @@ fn severity(raw: &str) -> Result<u8, String> {
 
 /// Splits a term into words, each normalised like messages; `*` at the end of any word is a stem.
 /// `buf` is the normaliser's working memory, reused from term to term.
-fn parse_words(raw: &str, buf: &mut Normalized) -> Result<Vec<Word>, String> {
+fn parse_words(raw: &str, buf: &mut Normalized) -> Result<Vec<(String, bool)>, String> {
     let mut words = Vec::new();
     for piece in raw.trim_start_matches('*').split_whitespace() {
         let term = parse_term_with(piece, buf)?;
         let count = term.text.split(' ').count();
         for (i, w) in term.text.split(' ').enumerate() {
             let last = i + 1 == count;
-            words.push(Word {
-                text: w.to_string(),
-                open: last && term.open_end,
-            });
+            words.push((w.to_string(), last && term.open_end));
         }
     }
     if words.is_empty() {
@@ -304,7 +316,7 @@ fn parse_words(raw: &str, buf: &mut Normalized) -> Result<Vec<Word>, String> {
 }
 
 /// Parses one data file into entries. `file` is the file's stem (`"groups"`).
-fn parse_file(name: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), String> {
+fn parse_file(name: &str, contents: &str, out: &mut Vec<Parsed>) -> Result<(), String> {
     let file = name
         .rsplit('/')
         .next()
@@ -381,7 +393,7 @@ fn parse_file(name: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), St
                 (kind, 0, 0)
             }
         };
-        out.push(Entry { words, kind, a, b });
+        out.push(Parsed { words, kind, a, b });
     }
     Ok(())
 }
@@ -394,19 +406,19 @@ impl Vocab {
 
     /// Compiles the given data files (`(name, contents)`; the name's stem says which file it is).
     pub(crate) fn from_files(files: &[(&str, &str)]) -> Result<Vocab, String> {
-        let mut entries = Vec::new();
+        let mut parsed = Vec::new();
         for (name, contents) in files {
-            parse_file(name, contents, &mut entries)?;
+            parse_file(name, contents, &mut parsed)?;
         }
         // One trie pattern per distinct first word (and openness), numbered by its first entry.
-        let firsts: Vec<(&str, bool)> = entries
+        let firsts: Vec<(&str, bool)> = parsed
             .iter()
-            .map(|e| (e.words[0].text.as_str(), e.words[0].open))
+            .map(|e| (e.words[0].0.as_str(), e.words[0].1))
             .collect();
         let (trie, pattern) = WordTrie::new(&firsts);
         // The entries of each pattern, in file order, in one array (`starts` has each pattern's
         // range): no list of its own per pattern to allocate.
-        let mut starts = vec![0u32; entries.len() + 1];
+        let mut starts = vec![0u32; parsed.len() + 1];
         for &p in &pattern {
             starts[p as usize + 1] += 1;
         }
@@ -414,22 +426,39 @@ impl Vocab {
             starts[k] += starts[k - 1];
         }
         let mut fill = starts.clone();
-        let mut by_pattern = vec![(0u32, 0u8); entries.len()];
-        for (i, e) in entries.iter().enumerate() {
-            let second = e
-                .words
-                .get(1)
-                .and_then(|w| w.text.bytes().next())
-                .unwrap_or(0);
+        let mut by_pattern = vec![(0u32, 0u8); parsed.len()];
+        for (i, e) in parsed.iter().enumerate() {
+            let second = e.words.get(1).and_then(|w| w.0.bytes().next()).unwrap_or(0);
             let at = &mut fill[pattern[i] as usize];
             by_pattern[*at as usize] = (i as u32, second);
             *at += 1;
+        }
+        let (mut text, mut words, mut entries) = (String::new(), Vec::new(), Vec::new());
+        for e in &parsed {
+            entries.push(Entry {
+                first: words.len() as u32,
+                len: e.words.len() as u32,
+                kind: e.kind,
+                a: e.a,
+                b: e.b,
+            });
+            for (w, open) in &e.words {
+                let start = text.len() as u32;
+                text.push_str(w);
+                words.push(Word {
+                    start,
+                    end: text.len() as u32,
+                    open: *open,
+                });
+            }
         }
         Ok(Vocab {
             trie,
             starts,
             by_pattern,
             entries,
+            words,
+            text,
         })
     }
 }
@@ -437,17 +466,22 @@ impl Vocab {
 impl Vocab {
     /// Writes the vocabulary to the compiled tables.
     pub(crate) fn encode(&self, w: &mut Writer) {
-        w.len(self.entries.len());
-        for e in &self.entries {
-            w.len(e.words.len());
-            for word in &e.words {
-                w.str(&word.text);
-                w.u8(u8::from(word.open));
-            }
-            w.u8(e.kind as u8);
-            w.u8(e.a);
-            w.u8(e.b);
-        }
+        w.str(&self.text);
+        let words: Vec<u32> = self
+            .words
+            .iter()
+            .flat_map(|x| [x.start, x.end, u32::from(x.open)])
+            .collect();
+        w.u32s(&words);
+        let entries: Vec<u32> = self
+            .entries
+            .iter()
+            .flat_map(|e| {
+                let tags = e.kind as u32 | u32::from(e.a) << 8 | u32::from(e.b) << 16;
+                [e.first, e.len, tags]
+            })
+            .collect();
+        w.u32s(&entries);
         self.trie.encode(w);
         w.len(self.by_pattern.len());
         for &(entry, second) in &self.by_pattern {
@@ -459,32 +493,40 @@ impl Vocab {
 
     /// Reads a vocabulary written by [`encode`](Self::encode), checking every index it holds.
     pub(crate) fn decode(r: &mut Reader) -> Result<Vocab, DecodeError> {
-        let count = r.count(8)?;
-        let mut entries = Vec::with_capacity(count);
-        for i in 0..count {
-            let n = r.count(5)?;
-            if n == 0 {
-                return Err(format!("vocabulary entry {i} has no words"));
+        let text = r.str()?.to_string();
+        let flat = r.u32s()?;
+        if flat.len() % 3 != 0 {
+            return Err("vocabulary: the word table is not whole words".into());
+        }
+        let mut words = Vec::with_capacity(flat.len() / 3);
+        for (i, x) in flat.chunks_exact(3).enumerate() {
+            if x[0] > x[1] || x[1] as usize > text.len() || x[2] > 1 {
+                return Err(format!("vocabulary word {i} is out of range"));
             }
-            let mut words = Vec::with_capacity(n);
-            for _ in 0..n {
-                let text = r.str()?.to_string();
-                let open = match r.u8()? {
-                    0 => false,
-                    1 => true,
-                    _ => {
-                        return Err(format!(
-                            "vocabulary entry {i}: a word's openness is not 0 or 1"
-                        ))
-                    }
-                };
-                words.push(Word { text, open });
-            }
-            let kind = r.u8()?;
-            let kind = Kind::from_u8(kind)
-                .ok_or_else(|| format!("vocabulary entry {i}: no kind numbered {kind}"))?;
-            let (a, b) = (r.u8()?, r.u8()?);
-            entries.push(Entry { words, kind, a, b });
+            words.push(Word {
+                start: x[0],
+                end: x[1],
+                open: x[2] == 1,
+            });
+        }
+        let flat = r.u32s()?;
+        if flat.len() % 3 != 0 {
+            return Err("vocabulary: the entry table is not whole entries".into());
+        }
+        let mut entries = Vec::with_capacity(flat.len() / 3);
+        for (i, x) in flat.chunks_exact(3).enumerate() {
+            let kind = Kind::from_u8(x[2] as u8).filter(|_| x[2] >> 24 == 0);
+            let in_range = x[1] >= 1 && (x[0] as u64 + x[1] as u64) <= words.len() as u64;
+            let (Some(kind), true) = (kind, in_range) else {
+                return Err(format!("vocabulary entry {i} is out of range"));
+            };
+            entries.push(Entry {
+                first: x[0],
+                len: x[1],
+                kind,
+                a: (x[2] >> 8) as u8,
+                b: (x[2] >> 16) as u8,
+            });
         }
         let trie = WordTrie::decode(r, entries.len())?;
         let n = r.count(5)?;
@@ -504,6 +546,8 @@ impl Vocab {
             by_pattern,
             starts,
             entries,
+            words,
+            text,
         })
     }
 }
@@ -609,21 +653,24 @@ impl Scan {
                         continue;
                     }
                     let entry = &vocab.entries[e as usize];
-                    if ti + entry.words.len() > n {
+                    let len = entry.len as usize;
+                    if ti + len > n {
                         continue;
                     }
-                    let ok = entry.words.iter().enumerate().skip(1).all(|(k, w)| {
+                    let words = &vocab.words[entry.first as usize..][..len];
+                    let ok = words.iter().enumerate().skip(1).all(|(k, w)| {
                         let t = text(ti + k);
+                        let want = &vocab.text.as_bytes()[w.start as usize..w.end as usize];
                         if w.open {
-                            t.starts_with(w.text.as_bytes())
+                            t.starts_with(want)
                         } else {
-                            t == w.text.as_bytes()
+                            t == want
                         }
                     });
                     if ok {
                         anns.push(Ann {
                             start: ti as u32,
-                            end: (ti + entry.words.len()) as u32,
+                            end: (ti + len) as u32,
                             kind: entry.kind,
                             a: entry.a,
                             b: entry.b,
