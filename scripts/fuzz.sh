@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the cargo-fuzz targets of fuzz/ one after the other, each for FUZZ_SECONDS (default 600),
 # with one libFuzzer job, and prints a table of executions, corpus size and crashes per target.
-# Not part of scripts/test.sh (it takes 40 minutes); see docs/hardening.md.
+# Not part of scripts/test.sh (it takes 50 minutes); see docs/hardening.md.
 #
-# Usage: scripts/fuzz.sh [TARGET ...]          targets: normalize classify model_load options
+# Usage: scripts/fuzz.sh [TARGET ...]          targets: normalize classify model_load options tables_automaton
 #   FUZZ_SECONDS=60 scripts/fuzz.sh classify   a shorter run
 #   FUZZ_SANITIZER=address scripts/fuzz.sh     with AddressSanitizer (default: none; see below)
 #   FUZZ_ARGS="-max_len=65536" scripts/fuzz.sh extra libFuzzer arguments
@@ -27,7 +27,7 @@ root=$(pwd)
 seconds=${FUZZ_SECONDS:-600}
 sanitizer=${FUZZ_SANITIZER:-none}
 targets=("$@")
-((${#targets[@]})) || targets=(normalize classify model_load options)
+((${#targets[@]})) || targets=(normalize classify model_load options tables_automaton)
 
 fail() { echo "fuzz.sh: $*" >&2; exit 1; }
 
@@ -90,7 +90,12 @@ seed() {
         { printf '\x01'; head -c "$n" "$model"; } > "$dir/cut-$n-sealed"
       done
       ;;
-    *) fail "unknown target $t (expected normalize, classify, model_load or options)" ;;
+    tables_automaton)
+      # Mode byte 1: the rest is XORed over a real encoded automaton, so these start from it.
+      printf '\x01' > "$dir/example"
+      printf '\x01\x00\x00\x00\x00\x00\x00\x00\x00\x01' > "$dir/example-damaged"
+      ;;
+    *) fail "unknown target $t (expected normalize, classify, model_load, options or tables_automaton)" ;;
   esac
 }
 
@@ -109,7 +114,7 @@ for t in "${targets[@]}"; do
   seed "$t"
   mkdir -p "fuzz/artifacts/$t"
   dict=()
-  [[ $t == model_load ]] || dict=(-dict="$root/fuzz/dict/text.dict")
+  [[ $t == model_load || $t == tables_automaton ]] || dict=(-dict="$root/fuzz/dict/text.dict")
   log=fuzz/logs/$t.log
   before=$(ls "fuzz/corpus/$t" | wc -l)
   echo "== $t: $seconds s (log: $log)"
