@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the cargo-fuzz targets of fuzz/ one after the other, each for FUZZ_SECONDS (default 600),
 # with one libFuzzer job, and prints a table of executions, corpus size and crashes per target.
-# Not part of scripts/test.sh (it takes 40 minutes); see docs/hardening.md.
+# Not part of scripts/test.sh (it takes an hour); see docs/hardening.md.
 #
-# Usage: scripts/fuzz.sh [TARGET ...]          targets: normalize classify model_load tables_load options
+# Usage: scripts/fuzz.sh [TARGET ...]          targets: normalize classify model_load tables_load tables_automaton options
 #   FUZZ_SECONDS=60 scripts/fuzz.sh classify   a shorter run
 #   FUZZ_SANITIZER=address scripts/fuzz.sh     with AddressSanitizer (default: none; see below)
 #   FUZZ_ARGS="-max_len=65536" scripts/fuzz.sh extra libFuzzer arguments
@@ -27,7 +27,7 @@ root=$(pwd)
 seconds=${FUZZ_SECONDS:-600}
 sanitizer=${FUZZ_SANITIZER:-none}
 targets=("$@")
-((${#targets[@]})) || targets=(normalize classify model_load tables_load options)
+((${#targets[@]})) || targets=(normalize classify model_load tables_load tables_automaton options)
 
 fail() { echo "fuzz.sh: $*" >&2; exit 1; }
 
@@ -99,7 +99,12 @@ seed() {
         head -c "$n" "$tables" > "$dir/cut-$n"
       done
       ;;
-    *) fail "unknown target $t (expected normalize, classify, model_load, tables_load or options)" ;;
+    tables_automaton)
+      # Mode byte 1: the rest is XORed over a real encoded automaton, so these start from it.
+      printf '\x01' > "$dir/example"
+      printf '\x01\x00\x00\x00\x00\x00\x00\x00\x00\x01' > "$dir/example-damaged"
+      ;;
+    *) fail "unknown target $t (expected normalize, classify, model_load, tables_load, tables_automaton or options)" ;;
   esac
 }
 
@@ -119,7 +124,7 @@ for t in "${targets[@]}"; do
   seed "$t"
   mkdir -p "fuzz/artifacts/$t"
   dict=()
-  [[ $t == model_load || $t == tables_load ]] || dict=(-dict="$root/fuzz/dict/text.dict")
+  [[ $t == model_load || $t == tables_load || $t == tables_automaton ]] || dict=(-dict="$root/fuzz/dict/text.dict")
   log=fuzz/logs/$t.log
   before=$(ls "fuzz/corpus/$t" | wc -l)
   echo "== $t: $seconds s (log: $log)"

@@ -20,6 +20,7 @@
 //! The crate is pure Rust with no I/O and no global state; the command-line tool and the
 //! WebAssembly binding are separate crates built on it.
 
+mod automaton;
 mod classifier;
 mod combine;
 mod context;
@@ -37,6 +38,13 @@ mod verdict;
 
 #[doc(hidden)]
 pub use classifier::bench_api;
+/// Entry points for the fuzz targets (`fuzz/`): hidden, not a stable API.
+#[doc(hidden)]
+pub mod fuzz_api {
+    pub use crate::automaton::{
+        decode_and_scan as automaton_decode_and_scan, example_bytes as automaton_example_bytes,
+    };
+}
 pub use classifier::{Classifier, ClassifierBuilder, Scratch, DEFAULT_THRESHOLD};
 pub use error::BuildError;
 pub use features::{feature_value, BucketCounts};

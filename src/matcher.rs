@@ -6,9 +6,10 @@
 //! the candidates, and a candidate is kept only if each letter run in the text is at least as long
 //! as in the term: `kiill` is `kill`, but `as` is not `ass`.
 
+use crate::automaton::Automaton;
 use crate::lexicon::{Entry, Term};
 use crate::normalize::Normalized;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use crate::tables::codec::{DecodeError, Reader, Writer};
 
 /// What a pattern stands for.
 #[derive(Clone, Copy, Debug)]
@@ -233,7 +234,7 @@ fn squeeze_term(text: &str) -> (String, Vec<u8>) {
 /// The compiled automaton with the role of each pattern.
 #[derive(Clone, Debug)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: Automaton,
     patterns: Vec<Pattern>,
 }
 
@@ -282,15 +283,81 @@ impl Matcher {
                 patterns.push(Pattern { role, runs });
             }
         }
-        // The contiguous NFA (the builder's choice for this many patterns, named to keep it): the
-        // noncontiguous one costs 3 M instructions less to build and as many per tweet, but ran 6%
-        // slower in wall-clock time (it touches more memory); a DFA scans in 10% fewer
-        // instructions but made the whole start-up 4 times as long.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&texts)
-            .map_err(|e| format!("cannot build the term automaton: {e}"))?;
+        // Our own automaton (src/automaton.rs) rather than the `aho-corasick` crate's: it can be
+        // stored as bytes and loaded at start-up, and it scans a tweet in ~27% fewer instructions.
+        let total: usize = texts.iter().map(String::len).sum();
+        if total >= 1 << 31 {
+            return Err(format!(
+                "cannot build the term automaton: {total} bytes of terms"
+            ));
+        }
+        let bytes: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
+        let automaton = Automaton::new(&bytes);
+        Ok(Matcher {
+            automaton,
+            patterns,
+        })
+    }
+
+    /// Writes the automaton and each pattern's role and letter runs (read back by
+    /// [`decode`](Self::decode)), so a classifier can start without compiling the terms.
+    #[allow(dead_code)] // until the compiled tables (src/tables) store the matcher
+    pub(crate) fn encode(&self, w: &mut Writer) {
+        self.automaton.encode(w);
+        w.len(self.patterns.len());
+        for pat in &self.patterns {
+            match pat.role {
+                Role::Deny(entry) => {
+                    w.u8(0);
+                    w.u32(entry);
+                }
+                Role::Allow => w.u8(1),
+            }
+            w.bytes(&pat.runs);
+        }
+    }
+
+    /// Reads what [`encode`](Self::encode) wrote, for a lexicon of `deny_count` deny entries.
+    /// Every check that [`find`](Self::find) relies on is made here: one pattern per automaton
+    /// pattern, deny indices below `deny_count`, and runs as long as their pattern.
+    #[allow(dead_code)] // until the compiled tables (src/tables) load the matcher
+    pub(crate) fn decode(r: &mut Reader, deny_count: usize) -> Result<Matcher, DecodeError> {
+        let automaton = Automaton::decode(r)?;
+        let n = r.count(5)?;
+        if n != automaton.pattern_count() {
+            return Err(format!(
+                "matcher: {n} patterns for an automaton of {}",
+                automaton.pattern_count()
+            ));
+        }
+        let mut patterns = Vec::with_capacity(n);
+        for p in 0..n {
+            let role = match r.u8()? {
+                0 => {
+                    let entry = r.u32()?;
+                    if entry as usize >= deny_count {
+                        return Err(format!(
+                            "matcher: pattern {p} names deny entry {entry} of {deny_count}"
+                        ));
+                    }
+                    Role::Deny(entry)
+                }
+                1 => Role::Allow,
+                tag => return Err(format!("matcher: pattern {p} has role {tag}")),
+            };
+            let runs = r.bytes()?;
+            if runs.len() != automaton.pattern_len(p) {
+                return Err(format!(
+                    "matcher: pattern {p} has {} runs for {} bytes",
+                    runs.len(),
+                    automaton.pattern_len(p)
+                ));
+            }
+            patterns.push(Pattern {
+                role,
+                runs: runs.to_vec(),
+            });
+        }
         Ok(Matcher {
             automaton,
             patterns,
@@ -309,36 +376,37 @@ impl Matcher {
         allowed.clear();
         sq.fill(norm.as_str());
         let bytes = &sq.text[..];
-        for m in self.automaton.find_overlapping_iter(bytes) {
-            let pat = &self.patterns[m.pattern().as_usize()];
-            let ok = pat
-                .runs
-                .iter()
-                .zip(&sq.runs[m.start()..m.end()])
-                .all(|(want, have)| have >= want);
-            if !ok {
-                continue;
-            }
-            // Trim the boundary spaces the pattern carries, then widen to whole words.
-            let mut s = m.start();
-            let mut e = m.end();
-            while s < e && bytes[s] == b' ' {
-                s += 1;
-            }
-            while e > s && bytes[e - 1] == b' ' {
-                e -= 1;
-            }
-            let (s, e) = sq.widen(s, e);
-            match pat.role {
-                Role::Allow => allowed.push((s, e)),
-                Role::Deny(entry) => out.push(Hit {
-                    entry,
-                    matched: (m.end() - m.start()) as u32,
-                    start: s,
-                    end: e,
-                }),
-            }
-        }
+        self.automaton
+            .find_overlapping(bytes, |pattern, start, end| {
+                let pat = &self.patterns[pattern as usize];
+                let ok = pat
+                    .runs
+                    .iter()
+                    .zip(&sq.runs[start..end])
+                    .all(|(want, have)| have >= want);
+                if !ok {
+                    return;
+                }
+                // Trim the boundary spaces the pattern carries, then widen to whole words.
+                let mut s = start;
+                let mut e = end;
+                while s < e && bytes[s] == b' ' {
+                    s += 1;
+                }
+                while e > s && bytes[e - 1] == b' ' {
+                    e -= 1;
+                }
+                let (s, e) = sq.widen(s, e);
+                match pat.role {
+                    Role::Allow => allowed.push((s, e)),
+                    Role::Deny(entry) => out.push(Hit {
+                        entry,
+                        matched: (end - start) as u32,
+                        start: s,
+                        end: e,
+                    }),
+                }
+            });
         // A hit inside an allowed region is dropped. With the regions sorted by start and each end
         // raised to the furthest end so far, one binary search per hit decides, so a message full
         // of allowed words and hits stays linear (comparing every hit with every region did not).
@@ -458,5 +526,48 @@ mod tests {
         let long = "z".repeat(300);
         sq.fill(&long);
         assert_eq!((sq.runs[1], sq.origin(long.as_bytes(), 1)), (255, (0, 300)));
+    }
+
+    fn builtin() -> (usize, Matcher) {
+        let mut deny = Vec::new();
+        for (name, contents) in crate::lexicon::BUILTIN_DENY {
+            deny.extend(crate::lexicon::parse_deny(name, contents).unwrap());
+        }
+        let (name, contents) = crate::lexicon::BUILTIN_ALLOW;
+        let allow = crate::lexicon::parse_allow(name, contents).unwrap();
+        (deny.len(), Matcher::new(&deny, &allow).unwrap())
+    }
+
+    fn hits(m: &Matcher, text: &str) -> Vec<Hit> {
+        let norm = crate::normalize::normalize(text);
+        let mut out = Vec::new();
+        m.find(&norm, &mut Squeezed::default(), &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// A decoded matcher finds what the built one finds; damaged bytes are refused.
+    #[test]
+    fn encode_decode() {
+        let (deny_count, m) = builtin();
+        let mut w = Writer::default();
+        m.encode(&mut w);
+        let mut r = Reader::new(&w.out);
+        let d = Matcher::decode(&mut r, deny_count).unwrap();
+        r.finish().unwrap();
+        for (text, found) in [
+            ("I will kiiiill you, k i l l y o u", true),
+            ("я тебя убью, идиотские шутки", true),
+            ("an assassin in the class, shiitake", false),
+            ("", false),
+        ] {
+            let want = hits(&m, text);
+            assert_eq!(!want.is_empty(), found, "{text:?}");
+            assert_eq!(hits(&d, text), want, "{text:?}");
+        }
+        // One deny entry fewer: some pattern names an entry out of range.
+        assert!(Matcher::decode(&mut Reader::new(&w.out), deny_count - 1).is_err());
+        for cut in (0..w.out.len()).step_by(97) {
+            assert!(Matcher::decode(&mut Reader::new(&w.out[..cut]), deny_count).is_err());
+        }
     }
 }

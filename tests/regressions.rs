@@ -96,6 +96,16 @@ fn options_inputs() {
     replay("options", harness::options_target);
 }
 
+#[test]
+fn tables_automaton_inputs() {
+    replay("tables_automaton", harness::tables_automaton_target);
+    // Not fuzz finds, but the decoder's edges: nothing, as is, and damaged where it counts.
+    harness::tables_automaton_target(&[]);
+    harness::tables_automaton_target(&[1]);
+    harness::tables_automaton_target(&[1, 0, 0, 0, 0, 0xff]);
+    harness::tables_automaton_target(&[0, 0, 1, 0, 0]);
+}
+
 /// The Arabic honorific ligatures U+FDFA and U+FDFB used to expand to 18 and 8 letters (three and
 /// two words): a message of them had a normal form eleven times its size and needed over 350
 /// bytes of memory per input byte. They are kept whole now.

@@ -402,6 +402,38 @@ pub fn model_load_target(data: &[u8]) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Target: tables_automaton
+// ------------------------------------------------------------------------------------------------
+
+/// A fixed text with both scripts, spaces, repeats and a byte that is not UTF-8.
+const AUTOMATON_HAYSTACK: &[u8] = b" i will kill you killyou aaaa \xd1\x83\xd0\xb1\xd1\x8c\xd1\x8e \xff\x00 ";
+
+/// The term automaton's decoder on arbitrary bytes: an error or an automaton whose scan neither
+/// panics nor loops, with every match inside the text and as long as its pattern. First byte
+/// even: the rest as it is; odd: the rest XORed over a real encoded automaton, so that mutations
+/// start from bytes the decoder accepts.
+pub fn tables_automaton_target(data: &[u8]) {
+    let bytes: Cow<'_, [u8]> = match data.split_first() {
+        None => Cow::Borrowed(data),
+        Some((&mode, rest)) if mode & 1 == 0 => Cow::Borrowed(rest),
+        Some((_, rest)) => {
+            let mut b = moderato::fuzz_api::automaton_example_bytes();
+            for (x, d) in b.iter_mut().zip(rest) {
+                *x ^= d;
+            }
+            Cow::Owned(b)
+        }
+    };
+    for haystack in [AUTOMATON_HAYSTACK, &bytes[..bytes.len().min(256)]] {
+        if let Some(found) = moderato::fuzz_api::automaton_decode_and_scan(&bytes, haystack) {
+            for (_, start, end) in found {
+                assert!(start < end && end <= haystack.len(), "match {start}..{end}");
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
 // Target: options
 // ------------------------------------------------------------------------------------------------
 
