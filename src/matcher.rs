@@ -301,7 +301,6 @@ impl Matcher {
 
     /// Writes the automaton and each pattern's role and letter runs (read back by
     /// [`decode`](Self::decode)), so a classifier can start without compiling the terms.
-    #[allow(dead_code)] // until the compiled tables (src/tables) store the matcher
     pub(crate) fn encode(&self, w: &mut Writer) {
         self.automaton.encode(w);
         w.len(self.patterns.len());
@@ -320,7 +319,6 @@ impl Matcher {
     /// Reads what [`encode`](Self::encode) wrote, for a lexicon of `deny_count` deny entries.
     /// Every check that [`find`](Self::find) relies on is made here: one pattern per automaton
     /// pattern, deny indices below `deny_count`, and runs as long as their pattern.
-    #[allow(dead_code)] // until the compiled tables (src/tables) load the matcher
     pub(crate) fn decode(r: &mut Reader, deny_count: usize) -> Result<Matcher, DecodeError> {
         let automaton = Automaton::decode(r)?;
         let n = r.count(5)?;

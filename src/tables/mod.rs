@@ -1,5 +1,5 @@
-//! The compiled tables: the deny lexicons, the allow list and the context vocabulary, parsed,
-//! normalised and compiled once from `lexicons/*.tsv` and stored as bytes
+//! The compiled tables: the deny lexicons, the allow list, their term automaton and the context
+//! vocabulary, parsed, normalised and compiled once from `lexicons/*.tsv` and stored as bytes
 //! (`lexicons/compiled.bin`), so a classifier starts by reading arrays instead of parsing,
 //! normalising and compiling several thousand terms (most of its start-up cost before; in a
 //! browser's first, unoptimised tier of WebAssembly, tens of milliseconds).
@@ -9,18 +9,20 @@
 //! fails until then). The bytes are checked on load like any other input: a damaged table is an
 //! error, never a panic.
 //!
-//! Layout: magic `MDTB`, format version (u32), then the deny entries, the allow terms and the
-//! context vocabulary, each in the encoding of [`codec`] (little-endian, length-prefixed).
+//! Layout: magic `MDTB`, format version (u32), then the deny entries, the allow terms, the term
+//! automaton ([`Matcher`]) and the context vocabulary, each in the encoding of [`codec`]
+//! (little-endian, length-prefixed).
 
 pub(crate) mod codec;
 
 use crate::context::Context;
 use crate::lexicon::{self, Entry, Term};
+use crate::matcher::Matcher;
 use codec::{DecodeError, Reader, Writer};
 
 const MAGIC: [u8; 4] = *b"MDTB";
 /// Raised whenever the layout of any table changes.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 /// The tables compiled into the library.
 const EMBEDDED: &[u8] = include_bytes!("../../lexicons/compiled.bin");
@@ -29,6 +31,8 @@ const EMBEDDED: &[u8] = include_bytes!("../../lexicons/compiled.bin");
 pub(crate) struct Tables {
     pub(crate) deny: Vec<Entry>,
     pub(crate) allow: Vec<Term>,
+    /// The automaton of `deny` and `allow` (rebuilt when the user adds terms of their own).
+    pub(crate) matcher: Matcher,
     pub(crate) context: Context,
 }
 
@@ -40,9 +44,11 @@ impl Tables {
             deny.extend(lexicon::parse_deny(name, contents)?);
         }
         let allow = lexicon::parse_allow(lexicon::BUILTIN_ALLOW.0, lexicon::BUILTIN_ALLOW.1)?;
+        let matcher = Matcher::new(&deny, &allow)?;
         Ok(Tables {
             deny,
             allow,
+            matcher,
             context: Context::builtin()?,
         })
     }
@@ -69,6 +75,7 @@ impl Tables {
         for t in &self.allow {
             t.encode(&mut w);
         }
+        self.matcher.encode(&mut w);
         self.context.encode(&mut w);
         w.out
     }
@@ -93,11 +100,13 @@ impl Tables {
         let allow = (0..n)
             .map(|_| Term::decode(&mut r))
             .collect::<Result<Vec<_>, _>>()?;
+        let matcher = Matcher::decode(&mut r, deny.len())?;
         let context = Context::decode(&mut r)?;
         r.finish()?;
         Ok(Tables {
             deny,
             allow,
+            matcher,
             context,
         })
     }
@@ -115,8 +124,24 @@ pub fn compile_builtin() -> Result<Vec<u8>, String> {
 pub fn check(bytes: &[u8]) -> Result<usize, String> {
     let tables = Tables::decode(bytes)?;
     let mut scan = crate::context::Scan::default();
-    for text in ["i will kill you", "those people are vermin , not news", "я тебя убью"] {
+    let (mut norm, mut squeezed) = (crate::normalize::Normalized::new(), Default::default());
+    let (mut allowed, mut hits) = (Vec::new(), Vec::new());
+    for text in [
+        "i will kill you",
+        "those people are vermin , not news",
+        "я тебя убью",
+    ] {
         tables.context.scan(text, &mut scan);
+        crate::normalize::normalize_into(text, &mut norm);
+        tables
+            .matcher
+            .find(&norm, &mut squeezed, &mut allowed, &mut hits);
+        if hits
+            .iter()
+            .any(|h| h.entry as usize >= tables.deny.len() || h.end > norm.as_str().len())
+        {
+            return Err("a hit outside the tables or the text".into());
+        }
     }
     Ok(tables.deny.len())
 }
@@ -147,11 +172,11 @@ mod tests {
     #[test]
     fn damaged_bytes_are_refused_without_panicking() {
         let bytes = EMBEDDED;
-        for cut in (0..bytes.len()).step_by(97).chain([bytes.len() - 1]) {
+        for cut in (0..bytes.len()).step_by(499).chain([bytes.len() - 1]) {
             assert!(Tables::decode(&bytes[..cut]).is_err(), "cut at {cut}");
         }
         let mut damaged = bytes.to_vec();
-        for at in (0..bytes.len()).step_by(61) {
+        for at in (0..bytes.len()).step_by(1009) {
             for flip in [0x01u8, 0x80, 0xff] {
                 damaged[at] ^= flip;
                 if let Ok(t) = Tables::decode(&damaged) {
