@@ -314,7 +314,8 @@ fn markdown(
     let _ = writeln!(
         w,
         "The model depends on the features, hence on the normaliser, the lexicons and the context rules: after \
-         changing any of them, run `fit` again (the CI test `fit_regenerates_the_shipped_model` fails until then). A change to what \
+         changing any of them, run `tables` (which recompiles `lexicons/compiled.bin`), then `fit` again (the CI tests \
+         `compiled_tables_are_current` and `fit_regenerates_the_shipped_model` fail until then). A change to what \
          `features::extract` emits must also bump `features::VERSION`, and old model files are then refused.\n"
     );
 
