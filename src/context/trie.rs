@@ -65,16 +65,22 @@ impl WordTrie {
             nodes: Vec::new(),
             labels: Vec::new(),
             targets: Vec::new(),
-            root: vec![NONE; 256],
+            root: Vec::new(),
         };
         let mut ids: Vec<u32> = (0..words.len() as u32).collect();
         trie.build(words, &order, 0, &mut ids);
-        let root = trie.nodes[0];
-        let edges = root.first as usize..(root.first + root.len) as usize;
-        for (&b, &child) in trie.labels[edges.clone()].iter().zip(&trie.targets[edges]) {
-            trie.root[b as usize] = child;
-        }
+        trie.fill_root();
         (trie, ids)
+    }
+
+    /// Fills the dense table of the root's children from its edges.
+    fn fill_root(&mut self) {
+        self.root = vec![NONE; 256];
+        let root = self.nodes[0];
+        let edges = root.first as usize..(root.first + root.len) as usize;
+        for (&b, &child) in self.labels[edges.clone()].iter().zip(&self.targets[edges]) {
+            self.root[b as usize] = child;
+        }
     }
 
     /// Adds the node for the words of `order`, which share their first `depth` bytes and are
@@ -150,7 +156,6 @@ impl WordTrie {
         w.u32s(&flat);
         w.bytes(&self.labels);
         w.u32s(&self.targets);
-        w.u32s(&self.root);
     }
 
     /// Reads a trie written by [`encode`](Self::encode), checking that every edge range, node and
@@ -173,9 +178,8 @@ impl WordTrie {
             .collect();
         let labels = r.bytes()?.to_vec();
         let targets = r.u32s()?;
-        let root = r.u32s()?;
-        if nodes.is_empty() || labels.len() != targets.len() || root.len() != 256 {
-            return Err("trie: no root, or edge and root tables of the wrong size".into());
+        if nodes.is_empty() || labels.len() != targets.len() {
+            return Err("trie: no root, or edge tables of different sizes".into());
         }
         check_below("trie edge target", &targets, nodes.len())?;
         let pattern_ok = |p: u32| p == NONE || (p as usize) < patterns;
@@ -185,15 +189,15 @@ impl WordTrie {
                 return Err(format!("trie node {i} is out of range"));
             }
         }
-        if root.iter().any(|&c| c != NONE && c as usize >= nodes.len()) {
-            return Err("trie: a root child is out of range".into());
-        }
-        Ok(WordTrie {
+        // The root's dense table is derived from its (checked) edges, not stored.
+        let mut trie = WordTrie {
             nodes,
             labels,
             targets,
-            root,
-        })
+            root: Vec::new(),
+        };
+        trie.fill_root();
+        Ok(trie)
     }
 
     /// Calls `f` with every pattern that matches at the start of `token`: the stems that are a
