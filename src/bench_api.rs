@@ -10,8 +10,8 @@
 use super::{Classifier, Scratch};
 use crate::features;
 use crate::label::Label;
-use crate::lexicon;
 use crate::normalize::{normalize_into, Normalized};
+use crate::tables::Tables;
 use crate::verdict::Verdict;
 
 /// One message after every stage: the input of each stage, for timing that stage alone.
@@ -98,14 +98,9 @@ impl<'c> Stages<'c> {
 /// The normalised text of every deny and allow term of the embedded lexicons: the patterns of the
 /// "floor" (one Aho-Corasick pass over the same bytes with the same lexicon).
 pub fn lexicon_terms() -> Vec<String> {
-    let mut out = Vec::new();
-    for (name, contents) in lexicon::BUILTIN_DENY {
-        if let Ok(entries) = lexicon::parse_deny(name, contents) {
-            out.extend(entries.into_iter().map(|e| e.term.text));
-        }
-    }
-    if let Ok(allow) = lexicon::parse_allow(lexicon::BUILTIN_ALLOW.0, lexicon::BUILTIN_ALLOW.1) {
-        out.extend(allow.into_iter().map(|t| t.text));
-    }
-    out
+    let Ok(tables) = Tables::embedded() else {
+        return Vec::new();
+    };
+    let deny = tables.deny.into_iter().map(|e| e.term);
+    deny.chain(tables.allow).map(|t| t.text).collect()
 }

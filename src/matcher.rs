@@ -526,14 +526,10 @@ mod tests {
         assert_eq!((sq.runs[1], sq.origin(long.as_bytes(), 1)), (255, (0, 300)));
     }
 
+    /// The matcher of the lexicon files, compiled from their text.
     fn builtin() -> (usize, Matcher) {
-        let mut deny = Vec::new();
-        for (name, contents) in crate::lexicon::BUILTIN_DENY {
-            deny.extend(crate::lexicon::parse_deny(name, contents).unwrap());
-        }
-        let (name, contents) = crate::lexicon::BUILTIN_ALLOW;
-        let allow = crate::lexicon::parse_allow(name, contents).unwrap();
-        (deny.len(), Matcher::new(&deny, &allow).unwrap())
+        let tables = crate::tables::Tables::compile().unwrap();
+        (tables.deny.len(), tables.matcher)
     }
 
     fn hits(m: &Matcher, text: &str) -> Vec<Hit> {
