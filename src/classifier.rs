@@ -204,22 +204,23 @@ impl ClassifierBuilder {
             mut matcher,
             context,
         } = Tables::embedded().map_err(BuildError::new)?;
+        for (raw, labels) in &self.deny {
+            let term =
+                lexicon::parse_term(raw).map_err(|e| BuildError::new(format!("deny term: {e}")))?;
+            entries.push(Entry {
+                term,
+                labels: *labels,
+                severity: Severity::Strong,
+            });
+        }
+        for raw in &self.allow {
+            allow.push(
+                lexicon::parse_term(raw)
+                    .map_err(|e| BuildError::new(format!("allow term: {e}")))?,
+            );
+        }
+        // User terms need an automaton of their own with the built-in ones.
         if !self.deny.is_empty() || !self.allow.is_empty() {
-            for (raw, labels) in &self.deny {
-                let term = lexicon::parse_term(raw)
-                    .map_err(|e| BuildError::new(format!("deny term: {e}")))?;
-                entries.push(Entry {
-                    term,
-                    labels: *labels,
-                    severity: Severity::Strong,
-                });
-            }
-            for raw in &self.allow {
-                allow.push(
-                    lexicon::parse_term(raw)
-                        .map_err(|e| BuildError::new(format!("allow term: {e}")))?,
-                );
-            }
             matcher = Matcher::new(&entries, &allow).map_err(BuildError::new)?;
         }
         Ok(Classifier {
