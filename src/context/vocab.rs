@@ -945,6 +945,16 @@ pub(crate) fn scan_of(v: &Vocab, scan: &mut Scan, norm: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Kind::from_u8` reads back every kind `as u8` writes.
+    #[test]
+    fn every_kind_round_trips_through_its_number() {
+        for (i, &k) in Kind::ALL.iter().enumerate() {
+            assert_eq!(k as usize, i);
+            assert_eq!(Kind::from_u8(k as u8), Some(k));
+        }
+        assert_eq!(Kind::from_u8(Kind::ALL.len() as u8), None);
+    }
     use crate::normalize::normalize;
 
     #[test]
