@@ -78,6 +78,7 @@ pub fn fit(s: &Settings, corpus: &Corpus) -> Result<Fitted, String> {
             Target {
                 heads,
                 dataset: d as u16,
+                weight: corpus.datasets[d].weight,
             }
         })
         .collect();

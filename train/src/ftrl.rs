@@ -42,6 +42,8 @@ pub struct Target {
     pub heads: [i8; MAX_HEADS],
     /// The example's dataset: each dataset gets its own intercept during training (see [`Ftrl`]).
     pub dataset: u16,
+    /// How much the example counts: its dataset's weight, which scales its gradient.
+    pub weight: f64,
 }
 
 pub const MAX_HEADS: usize = 7;
@@ -150,7 +152,7 @@ impl Ftrl {
         for head in 0..h {
             if target.heads[head] >= 0 {
                 let p = 1.0 / (1.0 + (-margin[head].clamp(-35.0, 35.0)).exp());
-                grad[head] = p - f64::from(target.heads[head]);
+                grad[head] = (p - f64::from(target.heads[head])) * target.weight;
             }
         }
         for head in 0..h {

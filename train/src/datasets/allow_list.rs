@@ -18,6 +18,7 @@ pub const DATASET: Dataset = Dataset {
         "toxicity, insult, identity_attack, threat 0",
     )],
     validation: false,
+    weight: super::REFERENCE_WEIGHT,
     load,
 };
 

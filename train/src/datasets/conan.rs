@@ -21,6 +21,7 @@ pub const DATASET: Dataset = Dataset {
         ("CONAN French and Italian rows", "not used"),
     ],
     validation: true,
+    weight: super::COUNTER_SPEECH_WEIGHT,
     load,
 };
 

@@ -24,6 +24,7 @@ pub const DATASET: Dataset = Dataset {
         ),
     ],
     validation: true,
+    weight: 1.0,
     load,
 };
 

@@ -21,6 +21,7 @@ pub const DATASET: Dataset = Dataset {
         ("multi-label violence < 0.5", "threat 0"),
     ],
     validation: true,
+    weight: 1.0,
     load,
 };
 

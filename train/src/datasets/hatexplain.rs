@@ -22,6 +22,7 @@ pub const DATASET: Dataset = Dataset {
         ("category 3 undecided", "not used"),
     ],
     validation: true,
+    weight: super::TARGET_WEIGHT,
     load,
 };
 

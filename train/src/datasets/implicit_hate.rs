@@ -22,6 +22,7 @@ pub const DATASET: Dataset = Dataset {
         ("stage 2 any other class", "identity_attack 1, threat 0"),
     ],
     validation: true,
+    weight: 1.0,
     load,
 };
 

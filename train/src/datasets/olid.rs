@@ -22,6 +22,7 @@ pub const DATASET: Dataset = Dataset {
         ("subtask_b UNT (untargeted profanity)", "insult 0"),
     ],
     validation: true,
+    weight: super::TARGET_WEIGHT,
     load,
 };
 

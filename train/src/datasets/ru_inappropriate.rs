@@ -20,6 +20,7 @@ pub const DATASET: Dataset = Dataset {
         ("anything inappropriate", "not used (inappropriate is not harmful)"),
     ],
     validation: true,
+    weight: 1.0,
     load,
 };
 

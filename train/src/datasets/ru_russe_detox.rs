@@ -18,6 +18,7 @@ pub const DATASET: Dataset = Dataset {
         ("neutral_comment1..3 (rewrites)", "toxicity, insult, identity_attack, threat 0"),
     ],
     validation: true,
+    weight: 1.0,
     load,
 };
 

@@ -18,6 +18,7 @@ pub const DATASET: Dataset = Dataset {
         ("relation, idk/skip", "not used (hateful only with context, or unjudged)"),
     ],
     validation: true,
+    weight: super::TARGET_WEIGHT,
     load,
 };
 

@@ -18,6 +18,7 @@ pub const DATASET: Dataset = Dataset {
         ("neutral", "toxicity, insult, identity_attack, threat 0"),
     ],
     validation: true,
+    weight: 1.0,
     load,
 };
 
