@@ -17,7 +17,7 @@ pub const DATASET: Dataset = Dataset {
         ("toxic 0", "toxicity, insult, identity_attack, threat 0"),
     ],
     validation: true,
-    weight: super::TARGET_WEIGHT,
+    weight: super::RUSSIAN_TARGET_WEIGHT,
     load,
 };
 
