@@ -302,7 +302,7 @@ fn markdown(
          base rate. Each training message's gradient is scaled by its dataset's weight (the table below): {} for the \
          English datasets whose style the quality targets name and {} for the Russian one, so that where the datasets' \
          definitions of a label differ theirs leads (on the validation split this raised hate-speech ROC-AUC on \
-         HateXplain and Stormfront and Russian toxicity on 2ch/Pikabu, and cost the other sets less than 0.01; the \
+         HateXplain and Stormfront and Russian toxicity on 2ch/Pikabu, and cost the other sets up to 0.02; the \
          Russian weight is lower because at 3 plain Russian sentences rose above the toxicity threshold's floor), {} \
          for CONAN's pairs of hate and counter-speech, {} for the allow list's few terms, 1 otherwise. The split puts a message in \
          validation when a seeded 64-bit hash of its split key is 0 modulo {}; the key is the text itself, or its group \
@@ -552,6 +552,6 @@ const LIMITS: &[&str] = &[
      +0.013); also 22-bit buckets, word suffixes, word trigrams, and per-dataset copies of every weight during \
      training (Stormfront +0.02 but HateXplain -0.013). A model of HateXplain alone reaches 0.893 on HateXplain's \
      identity attacks, but the other sets then fall (CONAN from 0.94 to 0.69); the dataset weights above keep \
-     part of that gain (0.886) at a cost under 0.01 elsewhere. Going further needs knowledge the labelled data does not hold (a pretrained encoder), which does \
+     part of that gain (0.886) at a cost of up to 0.02 elsewhere. Going further needs knowledge the labelled data does not hold (a pretrained encoder), which does \
      not fit the size budget of the wasm module.",
 ];
