@@ -304,7 +304,7 @@ fn markdown(
          definitions of a label differ theirs leads (on the validation split this raised hate-speech ROC-AUC on \
          HateXplain and Stormfront and Russian toxicity on 2ch/Pikabu, and cost the other sets up to 0.02; the \
          Russian weight is lower because at 3 plain Russian sentences rose above the toxicity threshold's floor), {} \
-         for CONAN's pairs of hate and counter-speech, {} for the allow list's few terms, 1 otherwise. The split puts a message in \
+         for CONAN's pairs of hate and counter-speech, {} for the allow list's few terms and for the project's neutral sentences naming groups (which lower the weight the model gives to the names themselves), 1 otherwise. The split puts a message in \
          validation when a seeded 64-bit hash of its split key is 0 modulo {}; the key is the text itself, or its group \
          where texts come in groups (a toxic sentence and its rewrites, a hate speech and its counter-narratives, a \
          dialogue), so near-copies never straddle the split. Data held out by the project (`../shared/heldout`) is \

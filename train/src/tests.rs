@@ -123,6 +123,13 @@ fn loaders_read_every_dataset() {
             &[],
             &[Toxicity, Insult, IdentityAttack, Threat],
         ),
+        (
+            "neutral_mentions",
+            700,
+            701,
+            &[],
+            &[Toxicity, Insult, IdentityAttack, Threat],
+        ),
     ];
     assert_eq!(
         expect.len(),

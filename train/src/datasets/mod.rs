@@ -9,6 +9,7 @@ mod davidson;
 mod ethos;
 mod hatexplain;
 mod implicit_hate;
+mod neutral_mentions;
 mod olid;
 pub mod read;
 mod ru_2ch_pikabu;
@@ -41,8 +42,8 @@ pub struct Dataset {
     /// How much each of its training messages counts (it scales the message's gradient).
     /// [`TARGET_WEIGHT`] and [`RUSSIAN_TARGET_WEIGHT`] for the datasets whose style the quality
     /// targets name, so that where the datasets' definitions of a label differ, theirs leads;
-    /// [`COUNTER_SPEECH_WEIGHT`] for CONAN; [`REFERENCE_WEIGHT`] for the allow list, whose terms
-    /// are few; 1 otherwise.
+    /// [`COUNTER_SPEECH_WEIGHT`] for CONAN; [`REFERENCE_WEIGHT`] for the project's own few
+    /// messages (the allow list, the neutral sentences naming groups); 1 otherwise.
     pub weight: f64,
     /// Reads the dataset from the data folder.
     pub load: fn(&Path) -> Result<Vec<Example>, String>,
@@ -57,7 +58,8 @@ pub const TARGET_WEIGHT: f64 = 3.0;
 /// the toxicity of plain Russian sentences (`Он хлебал суп прямо из кастрюли`) above the 0.35
 /// threshold floor, while at 2 Russian ROC-AUC gains as much (0.948 to 0.953).
 pub const RUSSIAN_TARGET_WEIGHT: f64 = 2.0;
-/// The weight of the allow list, whose innocent terms would otherwise be outweighed.
+/// The weight of the allow list and of the neutral sentences naming groups, whose few messages
+/// would otherwise be outweighed.
 pub const REFERENCE_WEIGHT: f64 = 4.0;
 /// The weight of CONAN's counter-speech and hate pairs, which teach the difference between
 /// denouncing hate and spreading it.
@@ -77,6 +79,7 @@ pub const ALL: &[&Dataset] = &[
     &ru_russe_detox::DATASET,
     &ru_inappropriate::DATASET,
     &allow_list::DATASET,
+    &neutral_mentions::DATASET,
 ];
 
 /// The dataset called `name`.
