@@ -945,6 +945,7 @@ pub(crate) fn scan_of(v: &Vocab, scan: &mut Scan, norm: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::normalize;
 
     /// `Kind::from_u8` reads back every kind `as u8` writes.
     #[test]
@@ -955,7 +956,6 @@ mod tests {
         }
         assert_eq!(Kind::from_u8(Kind::ALL.len() as u8), None);
     }
-    use crate::normalize::normalize;
 
     #[test]
     fn builtin_files_parse() {

@@ -276,7 +276,8 @@ fn markdown(
          validation split, the mean over datasets of F1 (macro-F1 for toxicity), searched between {:.2} and {:.2} for \
          the labels combined with the lexicon, so that a strong lexicon hit (0.8) still passes and a single \
          mild one (0.3) does not, and between {:.2} and {:.2} for toxicity, whose score is the model's alone: below \
-         that floor the model flags on weak evidence, and innocent messages scored just above 0.3. A user-set threshold replaces it. The result is a model that rarely flags on its own \
+         that floor the model flags on weak evidence, and innocent messages scored just above 0.3. A user-set \
+         threshold replaces it. The result is a model that rarely flags on its own \
          (see the recall columns below): it ranks well, and it adds to the lexicon only on strong evidence.\n",
         fit::negative_weight(Label::Insult),
         fit::negative_weight(Label::Toxicity),
@@ -304,7 +305,9 @@ fn markdown(
          definitions of a label differ theirs leads (on the validation split this raised hate-speech ROC-AUC on \
          HateXplain and Stormfront and Russian toxicity on 2ch/Pikabu, and cost the other sets up to 0.02; the \
          Russian weight is lower because at 3 plain Russian sentences rose above the toxicity threshold's floor), {} \
-         for CONAN's pairs of hate and counter-speech, {} for the allow list's few terms and for the project's neutral sentences naming groups (which lower the weight the model gives to the names themselves), 1 otherwise. The split puts a message in \
+         for CONAN's pairs of hate and counter-speech, {} for the allow list's few terms and for the project's \
+         neutral sentences naming groups (which lower the weight the model gives to the names themselves), 1 \
+         otherwise. The split puts a message in \
          validation when a seeded 64-bit hash of its split key is 0 modulo {}; the key is the text itself, or its group \
          where texts come in groups (a toxic sentence and its rewrites, a hate speech and its counter-narratives, a \
          dialogue), so near-copies never straddle the split. Data held out by the project (`../shared/heldout`) is \
@@ -552,6 +555,7 @@ const LIMITS: &[&str] = &[
      +0.013); also 22-bit buckets, word suffixes, word trigrams, and per-dataset copies of every weight during \
      training (Stormfront +0.02 but HateXplain -0.013). A model of HateXplain alone reaches 0.893 on HateXplain's \
      identity attacks, but the other sets then fall (CONAN from 0.94 to 0.69); the dataset weights above keep \
-     part of that gain (0.886) at a cost of up to 0.02 elsewhere. Going further needs knowledge the labelled data does not hold (a pretrained encoder), which does \
+     part of that gain (0.886) at a cost of up to 0.02 elsewhere. Going further needs knowledge the labelled \
+     data does not hold (a pretrained encoder), which does \
      not fit the size budget of the wasm module.",
 ];

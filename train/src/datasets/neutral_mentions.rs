@@ -9,7 +9,9 @@
 //!
 //! The templates differ from the functional suite's (`tests/functional/generate.py`), so the
 //! suite still measures what the model learned elsewhere; slurs are left out, as a neutral sentence
-//! cannot use one.
+//! cannot use one. That is also why the names are listed here rather than read from
+//! `lexicons/groups.tsv`: that file holds slurs used as group nouns, Russian stems rather than
+//! words, and adjectives ("black") where a neutral sentence says "black people".
 
 use super::{targets, Dataset, BENIGN};
 use crate::example::Example;
