@@ -16,7 +16,7 @@
 //! through) also get a dense row of 256 next states with the failure links already followed.
 //! Those rows and the match links are derived from the stored parts when decoding, not stored.
 
-use crate::tables::codec::{check_below, DecodeError, Reader, Writer};
+use crate::tables::codec::{DecodeError, Reader, Writer};
 
 /// At most this many dense rows (1 KiB each): a damaged count cannot ask for a large allocation.
 const MAX_DENSE: usize = 512;
@@ -222,8 +222,10 @@ impl Automaton {
 
     /// Checks the stored parts and derives the rest (depths only to check, dense rows, match
     /// links). Every check here is what the scan relies on not to panic or loop: transitions go
-    /// one level deeper, failure links strictly shallower, a pattern ends at a state as deep as
-    /// it is long, and the root has a dense row, where every failure chain ends.
+    /// to later states, failure links to earlier and shallower ones (so every failure chain and
+    /// match chain ends at the root, which has a dense row), and a pattern ends at a state as
+    /// deep as it is long. One pass over the states does all of it: this is most of a classifier's start-up,
+    /// and in a browser it runs in the first, unoptimised tier.
     fn from_parts(p: Parts) -> Result<Automaton, DecodeError> {
         let Parts {
             dense_count,
@@ -254,73 +256,58 @@ impl Automaton {
                 labels.len()
             ));
         }
-        // Depths: every state but the root is the target of exactly one transition (the offsets
-        // cover `0..n - 1` once), from a state before it, so a pass in order sets them all.
-        let mut depth = vec![0u32; n];
-        for s in 0..n {
-            let (lo, hi) = (trans_start[s] as usize, trans_start[s + 1] as usize);
-            if lo > hi || hi > n - 1 || lo < s {
-                return Err(format!("automaton: transitions {lo}..{hi} of state {s}"));
-            }
-            if s > 0 && depth[s] < depth[s - 1] {
-                return Err(format!(
-                    "automaton: state {s} is out of breadth-first order"
-                ));
-            }
-            if labels[lo..hi].windows(2).any(|w| w[0] >= w[1]) {
-                return Err(format!("automaton: unsorted transitions of state {s}"));
-            }
-            let below = depth[s] + 1;
-            depth[lo + 1..hi + 1].fill(below);
-        }
         if fail[0] != 0 {
             return Err("automaton: the root has a failure link".into());
         }
-        check_below("automaton failure link", &fail, n)?;
-        if let Some(s) = (1..n).find(|&s| depth[fail[s] as usize] >= depth[s]) {
-            return Err(format!(
-                "automaton: failure link of state {s} is not shallower"
-            ));
-        }
-        // Matches: each non-empty pattern ends at exactly one state, one as deep as it is long.
         if own_start[0] != 0 || own_start[n] as usize != own.len() || own_start[1] != 0 {
             return Err("automaton: bad match offsets".into());
         }
-        if own_start.windows(2).any(|w| w[0] > w[1]) {
-            return Err("automaton: match offsets go backwards".into());
-        }
-        check_below("automaton match", &own, pattern_lens.len())?;
-        let mut seen = vec![false; pattern_lens.len()];
+        // Both offset arrays must ascend within their arrays' bounds. A state's transitions `lo..hi` lead to states `lo + 1..=hi`: after it, and
+        // each state but the root the target of exactly one transition, so its depth is set
+        // before the pass reaches it.
+        let mut depth = vec![0u32; n];
+        let mut states: Vec<State> = Vec::with_capacity(n);
         for s in 0..n {
-            for &p in &own[own_start[s] as usize..own_start[s + 1] as usize] {
-                if pattern_lens[p as usize] != depth[s]
-                    || std::mem::replace(&mut seen[p as usize], true)
-                {
+            let (lo, hi) = (trans_start[s] as usize, trans_start[s + 1] as usize);
+            let (m0, m1) = (own_start[s] as usize, own_start[s + 1] as usize);
+            let f = fail[s] as usize;
+            let d = depth[s];
+            // A failure link that is earlier but not shallower could make the scan's state
+            // deeper than the bytes read, and a match start before the text.
+            if lo > hi
+                || hi >= n
+                || lo < s
+                || m0 > m1
+                || m1 > own.len()
+                || (s > 0 && (f >= s || depth[f] >= d))
+            {
+                return Err(format!(
+                    "automaton: state {s} (transitions {lo}..{hi}, matches {m0}..{m1}, failure link {f})"
+                ));
+            }
+            depth[lo + 1..hi + 1].fill(d + 1);
+            for &p in &own[m0..m1] {
+                if pattern_lens.get(p as usize) != Some(&d) {
                     return Err(format!("automaton: pattern {p} does not end at state {s}"));
                 }
             }
-        }
-        if let Some(p) = (0..seen.len()).find(|&p| !seen[p] && pattern_lens[p] != 0) {
-            return Err(format!("automaton: pattern {p} ends nowhere"));
-        }
-        // Derived: match links and dense rows, in state order (a failure link points back).
-        let mut states = Vec::with_capacity(n);
-        for s in 0..n {
-            let report = if own_start[s] != own_start[s + 1] {
+            // The nearest state on the failure chain where a pattern ends: this one, or the
+            // failure link's (an earlier state, already derived).
+            let report = if m0 != m1 {
                 s as u32
             } else if s == 0 {
                 NO_REPORT
             } else {
-                let f: &State = &states[fail[s] as usize];
-                f.report
+                states[f].report
             };
             states.push(State {
-                lo: trans_start[s],
-                hi: trans_start[s + 1],
-                fail: fail[s],
+                lo: lo as u32,
+                hi: hi as u32,
+                fail: f as u32,
                 report,
             });
         }
+        // Dense rows, in state order (a failure link points back).
         let mut dense: Vec<[u32; 256]> = Vec::with_capacity(dense_count);
         for s in 0..dense_count {
             let mut row = if s == 0 {
