@@ -12,8 +12,9 @@ const SRC = join(ROOT, "extension/src");
 const PKG = join(ROOT, "pkg");
 const DIST = join(ROOT, "dist");
 
-// Only the browser build of moderato: the Node entry and Worker helper are not needed here.
-const FROM_PKG = ["moderato.js", "moderato_bg.wasm"];
+// Only the browser build of moderato (the glue, the module and the snippets the glue imports): the
+// Node entry and Worker helper are not needed here.
+const FROM_PKG = ["moderato.js", "moderato_bg.wasm", "snippets"];
 for (const f of FROM_PKG) {
   if (!existsSync(join(PKG, f))) {
     console.error(`build-extension: pkg/${f} is missing: run scripts/build-pkg.sh first`);
@@ -35,7 +36,7 @@ function assemble(dir, m) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "moderato"), { recursive: true });
   cpSync(SRC, dir, { recursive: true });
-  for (const f of FROM_PKG) cpSync(join(PKG, f), join(dir, "moderato", f));
+  for (const f of FROM_PKG) cpSync(join(PKG, f), join(dir, "moderato", f), { recursive: true });
   mkdirSync(join(dir, "icons"), { recursive: true });
   for (const size of [16, 32, 48, 128]) writeFileSync(join(dir, "icons", `${size}.png`), iconPng(size));
   writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(m, null, 2)}\n`);

@@ -4,8 +4,8 @@
 // promises types without `any`, so they are rewritten and the result is checked. The
 // `[Symbol.dispose]()` member is dropped from the declarations (it stays at run time): it needs
 // TypeScript's esnext.disposable lib and would break strict builds on the common ES2022 lib.
-import { readFileSync, writeFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, writeFileSync, readdirSync, existsSync } from "node:fs";
+import { join, relative } from "node:path";
 
 const [pkgDir, version] = process.argv.slice(2);
 if (!pkgDir || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version ?? "")) {
@@ -15,6 +15,14 @@ if (!pkgDir || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version ?? "")) {
 
 const template = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 template.version = version;
+// The JavaScript modules the Rust side imports (wasm/js/), which wasm-bindgen copies to
+// snippets/<crate>-<hash>/ and moderato.js imports from there: listed one by one, so the
+// package holds exactly the files it uses.
+const snippets = join(pkgDir, "snippets");
+if (existsSync(snippets)) {
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  template.files.push(...walk(snippets).map((f) => relative(pkgDir, f).split("\\").join("/")).sort());
+}
 writeFileSync(join(pkgDir, "package.json"), JSON.stringify(template, null, 2) + "\n");
 
 const bad = [];

@@ -9,7 +9,7 @@ mod convert;
 mod errors;
 mod options;
 
-use convert::{PerLabel, VerdictOut};
+use convert::{verdict_to_js, PerLabel};
 use errors::{describe, error, range_error, type_error};
 use moderato::{Label, Policy, Scratch};
 use serde::Serialize;
@@ -156,7 +156,7 @@ impl Classifier {
     ) -> Result<JsValue, JsValue> {
         let text = text_of(&text, "classify(text): text")?;
         let verdict = self.inner.classify(&text);
-        to_js(&VerdictOut::new(&text, &verdict))
+        Ok(verdict_to_js(&text, &verdict))
     }
 
     /// Classifies many messages in one call into WebAssembly. Throws a `TypeError` if `texts` is
@@ -194,7 +194,7 @@ impl Classifier {
         let mut scratch = Scratch::default();
         for (i, text) in strings.iter().enumerate() {
             let verdict = self.inner.classify_with(text, &mut scratch);
-            out.set(i as u32, to_js(&VerdictOut::new(text, &verdict))?);
+            out.set(i as u32, verdict_to_js(text, &verdict));
         }
         Ok(out.into())
     }
