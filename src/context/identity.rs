@@ -17,6 +17,11 @@
 //! adjective right before a group attacks it too ("filthy X"). The same predicates said of "you" or
 //! of one third person ("he is vermin") are insults, not identity attacks.
 //!
+//! The speaker's hatred of a group is an attack on it too: `SPEAKER [fillers] HATRED [quantifier]
+//! GROUP` ("I really hate all X", "мы ненавидим X"; Russian also `GROUP HATRED`, "X ненавижу"),
+//! where the speaker may be left out before the Russian verbs, whose forms say who hates. Hatred
+//! of anything but a listed group ("I hate racists", "I hate it when X are insulted") is not.
+//!
 //! Negation between the group and the predicate, or shortly before the group in its clause, cancels
 //! ("X are not animals", "I would never say X are worthless"), unless the question is rhetorical.
 
@@ -453,6 +458,32 @@ fn attributive_before(scan: &Scan, a: usize) -> Option<(usize, u8)> {
     start.map(|s| (s, sev))
 }
 
+/// The first token of the speaker's hatred ending at token `ext` ("i really hate" in "I really
+/// hate all X", where `ext` starts "all X"), if there is one.
+fn hatred_before(scan: &Scan, ext: usize) -> Option<usize> {
+    let h = (ext.saturating_sub(3)..ext)
+        .find_map(|s| scan.at(s, Kind::Hatred).filter(|h| h.end as usize == ext))?;
+    let verb = h.start as usize;
+    // At most two fillers between the speaker and the verb: "I really hate", "I fucking hate".
+    let mut j = verb;
+    while j > 0 && verb - j < 2 && scan.has(j - 1, Kind::Filler) && !scan.has(j - 1, Kind::Speaker)
+    {
+        j -= 1;
+    }
+    if j > 0 && scan.has(j - 1, Kind::Speaker) && scan.clause(j - 1) == scan.clause(verb) {
+        return Some(j - 1);
+    }
+    // The Russian forms listed are first person: "ненавижу X".
+    scan.cyrillic(verb).then_some(verb)
+}
+
+/// The end of the speaker's hatred right after a Russian group ("мигрантов ненавижу").
+fn hatred_after(scan: &Scan, b: usize) -> Option<usize> {
+    scan.at(b, Kind::Hatred)
+        .filter(|_| scan.cyrillic(b))
+        .map(|h| h.end as usize)
+}
+
 fn labels(list: &[Label]) -> LabelSet {
     list.iter().copied().collect()
 }
@@ -481,6 +512,23 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
                 labels: labels(&set),
                 severity: said.severity,
                 negated: (said.negated || before) && !rh,
+            });
+        }
+        if let Some(start) = hatred_before(scan, ext) {
+            out.push(Found {
+                a: start,
+                b: m.b,
+                labels: labels(&[Label::IdentityAttack]),
+                severity: 2,
+                negated: negated_before(scan, start, PRIOR_WINDOW) && !rh,
+            });
+        } else if let Some(end) = hatred_after(scan, m.b) {
+            out.push(Found {
+                a: ext.min(m.a),
+                b: end,
+                labels: labels(&[Label::IdentityAttack]),
+                severity: 2,
+                negated: (before || (m.b..end).any(|j| is_negator(scan, j))) && !rh,
             });
         }
         if let Some((start, sev)) = attributive_before(scan, m.a) {
@@ -608,6 +656,70 @@ mod tests {
 
     /// (message, evidence, label, negated) — evidence "" means no hit at all.
     const CASES: &[(&str, &str, Label, bool)] = &[
+        (
+            "I hate Muslims",
+            "i hate muslims",
+            Label::IdentityAttack,
+            false,
+        ),
+        (
+            "I really hate all the Jews",
+            "i really hate all the jews",
+            Label::IdentityAttack,
+            false,
+        ),
+        (
+            "we can't stand immigrants",
+            "we cant stand immigrants",
+            Label::IdentityAttack,
+            false,
+        ),
+        (
+            "I would never say I hate Muslims",
+            "i hate muslims",
+            Label::IdentityAttack,
+            true,
+        ),
+        ("I don't hate Muslims", "", Label::IdentityAttack, false),
+        ("I hate racists", "", Label::IdentityAttack, false),
+        (
+            "I hate it when people call Muslims terrorists",
+            "",
+            Label::IdentityAttack,
+            false,
+        ),
+        (
+            "Muslims hate being stereotyped",
+            "",
+            Label::IdentityAttack,
+            false,
+        ),
+        ("do you hate Muslims", "", Label::IdentityAttack, false),
+        (
+            "Я ненавижу мусульман",
+            "я ненавижу мусульман",
+            Label::IdentityAttack,
+            false,
+        ),
+        (
+            "Терпеть не могу мигрантов",
+            "терпеть не могу мигрантов",
+            Label::IdentityAttack,
+            false,
+        ),
+        (
+            "мы мигрантов ненавидим",
+            "мигрантов ненавидим",
+            Label::IdentityAttack,
+            false,
+        ),
+        (
+            "Я не ненавижу евреев",
+            "ненавижу евреев",
+            Label::IdentityAttack,
+            true,
+        ),
+        ("Я ненавижу понедельники", "", Label::IdentityAttack, false),
         (
             "Immigrants are vermin",
             "immigrants are vermin",

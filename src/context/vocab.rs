@@ -61,6 +61,8 @@ pub(crate) enum Kind {
     From,
     Belittle,
     Rel,
+    Hatred,
+    Speaker,
     // predicates.tsv
     Pred,
     // violence.tsv
@@ -88,8 +90,8 @@ impl Kind {
             Negator, Report, Denounce, Clause, Unneg, Rhetorical, Game, News, SelfRef, Doubt, Hypo,
             Group, Person, Copula, Modal, Future, Be, Filler, Quant, Conj, Subj1, Target, Poss,
             You, Single, They, Agent, Deserve, DeathTo, Wish, Lead, Origin, Burden, Society,
-            Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Pred, Violent, Org, Leader,
-            Attacker, Attack, Recruit, Pledge, Glory, Hail, More, Victims, Allow,
+            Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Hatred, Speaker, Pred, Violent, Org,
+            Leader, Attacker, Attack, Recruit, Pledge, Glory, Hail, More, Victims, Allow,
         ]
     };
 
@@ -275,6 +277,8 @@ fn role_kind(file: &str, role: &str) -> Option<Kind> {
         ("frames", "from") => From,
         ("frames", "belittle") => Belittle,
         ("frames", "rel") => Rel,
+        ("frames", "hatred") => Hatred,
+        ("frames", "speaker") => Speaker,
         ("extremism", "org") => Org,
         ("extremism", "leader") => Leader,
         ("extremism", "attacker") => Attacker,
