@@ -24,31 +24,39 @@ pub const MAX_TERM_UNITS: u32 = 1_000;
 pub fn build(options: &JsValue) -> Result<Classifier, JsValue> {
     let mut builder = Classifier::builder();
     if !(options.is_undefined() || options.is_null()) {
-        let obj = as_record(options, "options")?;
-        for (key, value) in entries(obj, "options")? {
-            if !KNOWN.contains(&key.as_str()) {
-                return Err(error(format!(
-                    "unknown option {key:?} (expected one of: {})",
-                    KNOWN.join(", ")
-                )));
-            }
-            // `{ policy: undefined }` is how JS spells "not set" (spread of partial settings).
-            if value.is_undefined() {
-                continue;
-            }
-            match key.as_str() {
-                "policy" => {
-                    builder.policy(policy(&value)?);
-                }
-                "thresholds" => thresholds(&value, &mut builder)?,
-                "denyTerms" => deny_terms(&value, &mut builder)?,
-                _ => allow_terms(&value, &mut builder)?,
-            }
-        }
+        apply(options, &mut builder)?;
     }
     builder
         .build()
         .map_err(|e| error(format!("invalid options: {e}")))
+}
+
+/// Reads every key of an options object into `builder`. Kept out of line: a browser compiles a
+/// function on its first call, and `new Classifier()` with no options then skips compiling this.
+#[inline(never)]
+fn apply(options: &JsValue, builder: &mut ClassifierBuilder) -> Result<(), JsValue> {
+    let obj = as_record(options, "options")?;
+    for (key, value) in entries(obj, "options")? {
+        if !KNOWN.contains(&key.as_str()) {
+            return Err(error(format!(
+                "unknown option {key:?} (expected one of: {})",
+                KNOWN.join(", ")
+            )));
+        }
+        // `{ policy: undefined }` is how JS spells "not set" (spread of partial settings).
+        if value.is_undefined() {
+            continue;
+        }
+        match key.as_str() {
+            "policy" => {
+                builder.policy(policy(&value)?);
+            }
+            "thresholds" => thresholds(&value, builder)?,
+            "denyTerms" => deny_terms(&value, builder)?,
+            _ => allow_terms(&value, builder)?,
+        }
+    }
+    Ok(())
 }
 
 /// Parses a policy name.
