@@ -19,8 +19,10 @@
 //!
 //! The speaker's hatred of a group is an attack on it too: `SPEAKER [fillers] HATRED [quantifier]
 //! GROUP` ("I really hate all X", "мы ненавидим X"; Russian also `GROUP HATRED`, "X ненавижу"),
-//! where the speaker may be left out before the Russian verbs, whose forms say who hates. Hatred
-//! of anything but a listed group ("I hate racists", "I hate it when X are insulted") is not.
+//! where the speaker may be left out before the Russian verbs, whose forms say who hates; and a
+//! curse at a group (`CURSE [quantifier] GROUP`, "fuck all X", "нахуй X"; Russian also `GROUP
+//! CURSE`). Hatred of or a curse at anything but a listed group ("I hate racists", "I hate it when X
+//! are insulted", "fuck, X won again") is not.
 //!
 //! Negation between the group and the predicate, or shortly before the group in its clause, cancels
 //! ("X are not animals", "I would never say X are worthless"), unless the question is rhetorical.
@@ -458,11 +460,19 @@ fn attributive_before(scan: &Scan, a: usize) -> Option<(usize, u8)> {
     start.map(|s| (s, sev))
 }
 
-/// The first token of the speaker's hatred ending at token `ext` ("i really hate" in "I really
-/// hate all X", where `ext` starts "all X"), if there is one.
-fn hatred_before(scan: &Scan, ext: usize) -> Option<usize> {
-    let h = (ext.saturating_sub(3)..ext)
-        .find_map(|s| scan.at(s, Kind::Hatred).filter(|h| h.end as usize == ext))?;
+/// The annotation of `kind` that ends where a group's quantifiers and fillers `[ext, a)` begin or
+/// among them ("fuck" in "fuck all X"; "нахуй" is a filler too, as in "убью нахуй").
+fn ends_before(scan: &Scan, kind: Kind, ext: usize, a: usize) -> Option<Ann> {
+    (ext.saturating_sub(3)..a).find_map(|s| {
+        scan.at(s, kind)
+            .filter(|h| (ext..=a).contains(&(h.end as usize)))
+    })
+}
+
+/// The first token of the speaker's hatred right before a group's quantifiers and fillers
+/// `[ext, a)` ("i really hate" in "I really hate all X"), if there is one.
+fn hatred_before(scan: &Scan, ext: usize, a: usize) -> Option<usize> {
+    let h = ends_before(scan, Kind::Hatred, ext, a)?;
     let verb = h.start as usize;
     // At most two fillers between the speaker and the verb: "I really hate", "I fucking hate".
     let mut j = verb;
@@ -477,10 +487,20 @@ fn hatred_before(scan: &Scan, ext: usize) -> Option<usize> {
     scan.cyrillic(verb).then_some(verb)
 }
 
-/// The end of the speaker's hatred right after a Russian group ("мигрантов ненавижу").
+/// The first token of a curse right before a group's quantifiers and fillers `[ext, a)` ("fuck"
+/// in "fuck all X"), if there is one.
+fn curse_before(scan: &Scan, ext: usize, a: usize) -> Option<usize> {
+    ends_before(scan, Kind::Curse, ext, a).map(|c| c.start as usize)
+}
+
+/// The end of the speaker's hatred, or of a curse, right after a Russian group ("мигрантов
+/// ненавижу", "мигрантов нахуй").
 fn hatred_after(scan: &Scan, b: usize) -> Option<usize> {
+    if b >= scan.len() || !scan.cyrillic(b) {
+        return None;
+    }
     scan.at(b, Kind::Hatred)
-        .filter(|_| scan.cyrillic(b))
+        .or_else(|| scan.at(b, Kind::Curse))
         .map(|h| h.end as usize)
 }
 
@@ -514,7 +534,8 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
                 negated: (said.negated || before) && !rh,
             });
         }
-        if let Some(start) = hatred_before(scan, ext) {
+        if let Some(start) = hatred_before(scan, ext, m.a).or_else(|| curse_before(scan, ext, m.a))
+        {
             out.push(Found {
                 a: start,
                 b: m.b,
@@ -720,6 +741,32 @@ mod tests {
             true,
         ),
         ("Я ненавижу понедельники", "", Label::IdentityAttack, false),
+        (
+            "Fuck all Muslims",
+            "fuck all muslims",
+            Label::IdentityAttack,
+            false,
+        ),
+        (
+            "нахуй мигрантов",
+            "нахуй мигрантов",
+            Label::IdentityAttack,
+            false,
+        ),
+        (
+            "мигрантов нахуй",
+            "мигрантов нахуй",
+            Label::IdentityAttack,
+            false,
+        ),
+        ("fuck, Muslims won again", "", Label::IdentityAttack, false),
+        ("fuck racists", "", Label::IdentityAttack, false),
+        (
+            "I don't give a fuck about Muslims",
+            "",
+            Label::IdentityAttack,
+            false,
+        ),
         (
             "Immigrants are vermin",
             "immigrants are vermin",

@@ -63,6 +63,7 @@ pub(crate) enum Kind {
     Rel,
     Hatred,
     Speaker,
+    Curse,
     // predicates.tsv
     Pred,
     // violence.tsv
@@ -90,8 +91,9 @@ impl Kind {
             Negator, Report, Denounce, Clause, Unneg, Rhetorical, Game, News, SelfRef, Doubt, Hypo,
             Group, Person, Copula, Modal, Future, Be, Filler, Quant, Conj, Subj1, Target, Poss,
             You, Single, They, Agent, Deserve, DeathTo, Wish, Lead, Origin, Burden, Society,
-            Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Hatred, Speaker, Pred, Violent, Org,
-            Leader, Attacker, Attack, Recruit, Pledge, Glory, Hail, More, Victims, Allow,
+            Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Hatred, Speaker, Curse, Pred,
+            Violent, Org, Leader, Attacker, Attack, Recruit, Pledge, Glory, Hail, More, Victims,
+            Allow,
         ]
     };
 
@@ -279,6 +281,7 @@ fn role_kind(file: &str, role: &str) -> Option<Kind> {
         ("frames", "rel") => Rel,
         ("frames", "hatred") => Hatred,
         ("frames", "speaker") => Speaker,
+        ("frames", "curse") => Curse,
         ("extremism", "org") => Org,
         ("extremism", "leader") => Leader,
         ("extremism", "attacker") => Attacker,
