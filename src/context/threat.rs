@@ -215,8 +215,22 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
             }
         }
 
-        // Russian first-person future next to its target: "убью тебя", "тебя убью", "мечеть сожжем".
-        if let Some(v) = violent(scan, i, violent_form::FUT1) {
+        // Russian first-person future next to its target: "убью тебя", "тебя убью", "мечеть сожжем";
+        // likewise the past tense after the speaker and the conditional "бы" ("я бы перестрелял
+        // их всех"). Without the speaker it is a story, not a threat ("его бы убили").
+        let cond_past = || {
+            violent(scan, i, violent_form::PAST).filter(|_| {
+                let clause = scan.clause(i);
+                let before = i.saturating_sub(4)..i;
+                let in_clause = |k: &usize| scan.clause(*k) == clause;
+                before
+                    .clone()
+                    .filter(in_clause)
+                    .any(|k| scan.has(k, Kind::Cond))
+                    && before.filter(in_clause).any(|k| scan.has(k, Kind::Speaker))
+            })
+        };
+        if let Some(v) = violent(scan, i, violent_form::FUT1).or_else(cond_past) {
             let clause = scan.clause(i);
             let after = target_at(scan, mentions, v.end as usize, true);
             let before_t = (i.saturating_sub(3)..i).rev().find_map(|k| {
@@ -429,6 +443,11 @@ mod tests {
 
     /// (message, threat expected, negated)
     const CASES: &[(&str, bool, bool)] = &[
+        ("я бы их всех перестрелял", true, false),
+        ("Я бы тебя убил, если бы мог", true, false),
+        ("Если бы он не пришёл, его бы убили", false, false),
+        ("Террористы убили 12 человек", false, false),
+        ("Я бы убил за чашку кофе", false, false),
         ("I will stab you", true, false),
         (
             "I'm going to personally strangle every one of you",

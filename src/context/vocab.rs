@@ -64,6 +64,7 @@ pub(crate) enum Kind {
     Hatred,
     Speaker,
     Curse,
+    Cond,
     // predicates.tsv
     Pred,
     // violence.tsv
@@ -91,7 +92,7 @@ impl Kind {
             Negator, Report, Denounce, Clause, Unneg, Rhetorical, Game, News, SelfRef, Doubt, Hypo,
             Group, Person, Copula, Modal, Future, Be, Filler, Quant, Conj, Subj1, Target, Poss,
             You, Single, They, Agent, Deserve, DeathTo, Wish, Lead, Origin, Burden, Society,
-            Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Hatred, Speaker, Curse, Pred,
+            Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Hatred, Speaker, Curse, Cond, Pred,
             Violent, Org, Leader, Attacker, Attack, Recruit, Pledge, Glory, Hail, More, Victims,
             Allow,
         ]
@@ -144,6 +145,7 @@ pub(crate) mod violent_form {
     pub const FUT1: u8 = 3;
     pub const INF: u8 = 4;
     pub const IMP: u8 = 5;
+    pub const PAST: u8 = 6;
     pub const EXCLUDE: u8 = 0x80;
 }
 
@@ -282,6 +284,7 @@ fn role_kind(file: &str, role: &str) -> Option<Kind> {
         ("frames", "hatred") => Hatred,
         ("frames", "speaker") => Speaker,
         ("frames", "curse") => Curse,
+        ("frames", "cond") => Cond,
         ("extremism", "org") => Org,
         ("extremism", "leader") => Leader,
         ("extremism", "attacker") => Attacker,
@@ -380,6 +383,7 @@ fn parse_file(name: &str, contents: &str, out: &mut Vec<Parsed>) -> Result<(), S
                     "fut1" => violent_form::FUT1,
                     "inf" => violent_form::INF,
                     "imp" => violent_form::IMP,
+                    "past" => violent_form::PAST,
                     other => return Err(at(format!("unknown violent form {other:?}"))),
                 };
                 let effect = match col(3)? {
