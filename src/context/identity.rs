@@ -493,6 +493,19 @@ fn curse_before(scan: &Scan, ext: usize, a: usize) -> Option<usize> {
     ends_before(scan, Kind::Curse, ext, a).map(|c| c.start as usize)
 }
 
+/// Whether the group ending before token `b` is followed by a clause about it: a relative ("X who
+/// kill", "X, которые убивают") or an English gerund ("X being bullied", "X getting hurt"). Hating
+/// or cursing that is about some of them, or about what is done to them, not an attack on the group.
+fn clause_follows(scan: &Scan, b: usize) -> bool {
+    let k = if b < scan.len() && scan.is_punct(b) {
+        b + 1
+    } else {
+        b
+    };
+    k < scan.len()
+        && (scan.has(k, Kind::Rel) || (!scan.cyrillic(k) && scan.text(k).ends_with("ing")))
+}
+
 /// The end of the speaker's hatred, or of a curse, right after a Russian group ("мигрантов
 /// ненавижу", "мигрантов нахуй").
 fn hatred_after(scan: &Scan, b: usize) -> Option<usize> {
@@ -534,8 +547,8 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
                 negated: (said.negated || before) && !rh,
             });
         }
-        if let Some(start) = hatred_before(scan, ext, m.a).or_else(|| curse_before(scan, ext, m.a))
-        {
+        let emotive = hatred_before(scan, ext, m.a).or_else(|| curse_before(scan, ext, m.a));
+        if let Some(start) = emotive.filter(|_| !clause_follows(scan, m.b)) {
             out.push(Found {
                 a: start,
                 b: m.b,
@@ -741,6 +754,24 @@ mod tests {
             true,
         ),
         ("Я ненавижу понедельники", "", Label::IdentityAttack, false),
+        (
+            "I hate gay people getting bullied",
+            "",
+            Label::IdentityAttack,
+            false,
+        ),
+        (
+            "I hate Muslims who kill people",
+            "",
+            Label::IdentityAttack,
+            false,
+        ),
+        (
+            "Я ненавижу мусульман, которые убивают",
+            "",
+            Label::IdentityAttack,
+            false,
+        ),
         (
             "Fuck all Muslims",
             "fuck all muslims",
