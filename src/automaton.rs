@@ -224,8 +224,8 @@ impl Automaton {
     /// links). Every check here is what the scan relies on not to panic or loop: transitions go
     /// to later states, failure links to earlier and shallower ones (so every failure chain and
     /// match chain ends at the root, which has a dense row), and a pattern ends at a state as
-    /// deep as it is long. One pass over the states does all of it: this is most of a classifier's start-up,
-    /// and in a browser it runs in the first, unoptimised tier.
+    /// deep as it is long. One pass over the states does all of it: this is most of a
+    /// classifier's start-up, and in a browser it runs in the first, unoptimised tier.
     fn from_parts(p: Parts) -> Result<Automaton, DecodeError> {
         let Parts {
             dense_count,

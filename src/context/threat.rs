@@ -221,13 +221,12 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
         let cond_past = || {
             violent(scan, i, violent_form::PAST).filter(|_| {
                 let clause = scan.clause(i);
-                let before = i.saturating_sub(4)..i;
-                let in_clause = |k: &usize| scan.clause(*k) == clause;
-                before
-                    .clone()
-                    .filter(in_clause)
-                    .any(|k| scan.has(k, Kind::Cond))
-                    && before.filter(in_clause).any(|k| scan.has(k, Kind::Speaker))
+                let (mut cond, mut speaker) = (false, false);
+                for k in (i.saturating_sub(4)..i).filter(|&k| scan.clause(k) == clause) {
+                    cond |= scan.has(k, Kind::Cond);
+                    speaker |= scan.has(k, Kind::Speaker);
+                }
+                cond && speaker
             })
         };
         if let Some(v) = violent(scan, i, violent_form::FUT1).or_else(cond_past) {

@@ -7,7 +7,6 @@
 use moderato::{Label, Language, Verdict};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsValue;
 
 // The objects themselves are made in JavaScript (`wasm/js/verdict.js`): one call with numbers per
 // verdict, and one per span, instead of serde-wasm-bindgen setting every property and array item
