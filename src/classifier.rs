@@ -10,6 +10,7 @@ use crate::lexicon::{self, Entry, Severity};
 use crate::matcher::{Hit, Matcher, Squeezed};
 use crate::model::Model;
 use crate::normalize::{normalize_into, Normalized};
+use crate::spelling::Spelling;
 use crate::policy::Policy;
 use crate::tables::Tables;
 use crate::verdict::{Span, Verdict};
@@ -203,6 +204,7 @@ impl ClassifierBuilder {
             mut allow,
             mut matcher,
             context,
+            spelling,
         } = Tables::embedded().map_err(BuildError::new)?;
         for (raw, labels) in &self.deny {
             let term =
@@ -229,6 +231,7 @@ impl ClassifierBuilder {
             entries,
             matcher,
             context,
+            spelling,
             structure: self.structure_rules,
             model,
             pool: ScratchPool::default(),
@@ -244,6 +247,8 @@ pub struct Classifier {
     entries: Vec<Entry>,
     matcher: Matcher,
     context: Context,
+    /// Misspelt harmful words put right after normalising.
+    spelling: Spelling,
     /// Whether the context layer's structure rules run.
     structure: bool,
     model: Option<Model>,
@@ -401,6 +406,7 @@ impl Classifier {
     /// this, so training and inference see the same features.
     fn featurize_with(&self, text: &str, scratch: &mut Scratch, extract: bool) {
         normalize_into(text, &mut scratch.norm);
+        self.spelling.repair(&mut scratch.norm);
         self.matcher.find(
             &scratch.norm,
             &mut scratch.squeezed,

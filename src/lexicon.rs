@@ -20,6 +20,12 @@ pub(crate) const BUILTIN_DENY: &[(&str, &str)] = &[
 pub(crate) const BUILTIN_ALLOW: (&str, &str) =
     ("lexicons/allow.tsv", include_str!("../lexicons/allow.tsv"));
 
+/// The misspellings put right before matching (generated; see `spelling.rs`).
+pub(crate) const BUILTIN_SPELLING: (&str, &str) = (
+    "lexicons/spelling.tsv",
+    include_str!("../lexicons/spelling.tsv"),
+);
+
 /// How much a single hit of a term says about its labels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

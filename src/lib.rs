@@ -33,6 +33,7 @@ mod matcher;
 mod model;
 pub mod normalize;
 mod policy;
+mod spelling;
 mod tables;
 mod verdict;
 

@@ -142,6 +142,34 @@ impl Normalized {
         self.cyrillic
     }
 
+    /// Replaces byte ranges of the text (whole tokens, sorted, not overlapping) with other words;
+    /// each new byte maps to the whole range of the original that the replaced token came from.
+    pub(crate) fn replace_tokens(&mut self, edits: &[(usize, usize, &str)]) {
+        let mut text = String::with_capacity(self.text.len() + edits.len() * 4);
+        let mut map = Vec::with_capacity(self.map.len() + edits.len() * 4);
+        let mut at = 0;
+        for &(start, end, word) in edits {
+            if start < at
+                || start >= end
+                || end > self.text.len()
+                || !self.text.is_char_boundary(start)
+                || !self.text.is_char_boundary(end)
+            {
+                continue;
+            }
+            text.push_str(&self.text[at..start]);
+            map.extend_from_slice(&self.map[at..start]);
+            let source = (self.map[start].0, self.map[end - 1].1);
+            text.push_str(word);
+            map.extend(core::iter::repeat(source).take(word.len()));
+            at = end;
+        }
+        text.push_str(&self.text[at..]);
+        map.extend_from_slice(&self.map[at..]);
+        self.text = text;
+        self.map = map;
+    }
+
     /// Length in bytes of the input this was produced from (after the `u32::MAX` cap).
     pub fn source_len(&self) -> usize {
         self.src_len

@@ -10,7 +10,7 @@
 //! error, never a panic.
 //!
 //! Layout: magic `MDTB`, format version (u32), then the deny entries, the allow terms, the term
-//! automaton ([`Matcher`]) and the context vocabulary, each in the encoding of [`codec`]
+//! automaton ([`Matcher`]), the context vocabulary and the misspellings ([`Spelling`]), each in the encoding of [`codec`]
 //! (little-endian, length-prefixed).
 
 pub(crate) mod codec;
@@ -18,11 +18,12 @@ pub(crate) mod codec;
 use crate::context::Context;
 use crate::lexicon::{self, Entry, Term};
 use crate::matcher::Matcher;
+use crate::spelling::Spelling;
 use codec::{DecodeError, Reader, Writer};
 
 const MAGIC: [u8; 4] = *b"MDTB";
 /// Raised whenever the layout of any table changes.
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 4;
 
 /// The tables compiled into the library.
 const EMBEDDED: &[u8] = include_bytes!("../../lexicons/compiled.bin");
@@ -34,6 +35,7 @@ pub(crate) struct Tables {
     /// The automaton of `deny` and `allow` (rebuilt when the user adds terms of their own).
     pub(crate) matcher: Matcher,
     pub(crate) context: Context,
+    pub(crate) spelling: Spelling,
 }
 
 impl Tables {
@@ -50,6 +52,7 @@ impl Tables {
             allow,
             matcher,
             context: Context::builtin()?,
+            spelling: Spelling::parse(lexicon::BUILTIN_SPELLING.0, lexicon::BUILTIN_SPELLING.1)?,
         })
     }
 
@@ -77,6 +80,7 @@ impl Tables {
         }
         self.matcher.encode(&mut w);
         self.context.encode(&mut w);
+        self.spelling.encode(&mut w);
         w.out
     }
 
@@ -102,12 +106,14 @@ impl Tables {
             .collect::<Result<Vec<_>, _>>()?;
         let matcher = Matcher::decode(&mut r, deny.len())?;
         let context = Context::decode(&mut r)?;
+        let spelling = Spelling::decode(&mut r)?;
         r.finish()?;
         Ok(Tables {
             deny,
             allow,
             matcher,
             context,
+            spelling,
         })
     }
 }

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Generates lexicons/spelling.tsv: misspellings of the vocabulary's harmful words, and the word
+each one stands for. moderato rewrites a token found there before it matches anything
+(src/spelling.rs), so "I hate Mulsims", "Muslms are scum" and "Mus1ims" (leet 1 read as i) are
+judged like "I hate Muslims".
+
+Regenerate (deterministic; needs the Python package wordfreq and ../shared/data):
+
+    ./scripts/gen-spelling.sh        # makes a venv with wordfreq==3.1.1, runs this script
+
+then `cargo run --release -p moderato-train -- tables` and `fit` (README, "The model and the
+lexicons").
+
+Which words: the single-word terms of lexicons/groups.tsv (every word of its terms),
+predicates.tsv, violence.tsv, the "hatred" and "person" words of frames.tsv, and the insult,
+identity-attack and threat terms of en.tsv and ru.tsv. A stem ("мусульман*") stands for its
+most frequent forms in the datasets of ../shared/data (at most FORMS_PER_STEM, each seen 3 times
+or more); only the forms' spelling is used, no text.
+
+Which misspellings (one edit each): two neighbouring letters swapped (words of 4+ letters); one
+letter missing (5+ letters, the first letter only in 7+); an "l" read as "i" (what leet "1"
+decodes to) in one place or in all. A misspelling is dropped when it is a real word: any word
+of the lexicon files, any word with a wordfreq Zipf frequency of 1.5 or more in English or
+Russian (2.5 for the harmless "person" words, whose common typos such as "poeple" are kept),
+any word seen in the datasets 3 times or more and at least a quarter as often as the word it
+would stand for, or one that two words could be misspelt as.
+"""
+
+import collections
+import gzip
+import pathlib
+import re
+import sys
+
+from wordfreq import zipf_frequency
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+LEX = ROOT / "lexicons"
+DATA = ROOT.parent / "shared" / "data"
+FORMS_PER_STEM = 3
+REAL_WORD_ZIPF = 1.5
+REAL_WORD_ZIPF_HARMLESS = 2.5
+SEEN_IN_DATA = 3
+
+
+def rows(name):
+    for line in (LEX / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+known = set()  # every word of every lexicon file
+closed = {}  # target word -> class
+stems = {}  # target stem -> class
+
+
+def note(term, cls, single_only):
+    words = [w.replace("\\*", "") for w in term.split(" ")]
+    for w in words:
+        known.add(w.strip("*"))
+    if cls is None or (single_only and len(words) > 1):
+        return
+    for w in words:
+        if "*" in w[:-1]:
+            continue
+        if w.endswith("*"):
+            stems.setdefault(w[:-1], cls)
+        else:
+            closed.setdefault(w, cls)
+
+
+def main():
+    for f in ["cues.tsv", "allow.tsv", "extremism.tsv"]:
+        for r in rows(f):
+            note(r[0], None, True)
+    for r in rows("frames.tsv"):
+        role = r[1] if len(r) > 1 else ""
+        note(r[0], {"hatred": "hatred", "person": "harmless"}.get(role), True)
+    for r in rows("groups.tsv"):
+        note(r[0], None if r[2] == "vague" else "group", False)
+    for r in rows("predicates.tsv"):
+        note(r[0], "predicate", True)
+    for r in rows("violence.tsv"):
+        note(r[0], "violent", True)
+    for f in ["en.tsv", "ru.tsv"]:
+        for r in rows(f):
+            harmful = len(r) > 1 and any(
+                l in r[1] for l in ("insult", "identity_attack", "threat")
+            )
+            note(r[0], "lexicon" if harmful else None, True)
+
+    seen = collections.Counter()
+    word = re.compile(r"[a-zа-яё]+")
+    if not DATA.is_dir():
+        sys.exit(f"{DATA} is missing: the stems' forms are counted there")
+    for p in sorted(DATA.rglob("*")):
+        if p.suffix in (".csv", ".tsv"):
+            text = p.read_text(encoding="utf-8", errors="ignore")
+        elif p.name.endswith(".csv.gz"):
+            text = gzip.open(p, "rt", encoding="utf-8", errors="ignore").read()
+        else:
+            continue
+        seen.update(word.findall(text.lower().replace("ё", "е")))
+
+    by_prefix = collections.defaultdict(list)
+    for w, c in seen.items():
+        if c >= SEEN_IN_DATA and len(w) >= 4:
+            by_prefix[w[:3]].append((c, w))
+    targets = {w: c for w, c in closed.items() if len(w) >= 4}
+    for stem, cls in sorted(stems.items()):
+        forms = sorted(
+            (x for x in by_prefix.get(stem[:3], []) if x[1].startswith(stem)),
+            key=lambda x: (-x[0], x[1]),
+        )
+        for _, w in forms[:FORMS_PER_STEM]:
+            targets.setdefault(w, cls)
+
+    spellings = collections.defaultdict(set)
+    for w in targets:
+        for v in misspellings(w):
+            spellings[v].add(w)
+    out = []
+    for v, ws in sorted(spellings.items()):
+        if v in known or v in targets or len(ws) > 1:
+            continue
+        (w,) = ws
+        if seen[v] >= max(SEEN_IN_DATA, seen[w] // 4):
+            continue
+        limit = REAL_WORD_ZIPF_HARMLESS if targets[w] == "harmless" else REAL_WORD_ZIPF
+        if max(zipf_frequency(v, "en"), zipf_frequency(v, "ru")) >= limit:
+            continue
+        out.append(f"{v}\t{w}\n")
+    header = (
+        "# moderato: misspellings of the vocabulary's harmful words (src/spelling.rs).\n"
+        "# GENERATED by scripts/gen-spelling.sh (scripts/gen_spelling.py): do not edit by hand.\n"
+        "# Format: misspelling<TAB>word. Every misspelling is one edit from its word.\n"
+    )
+    (LEX / "spelling.tsv").write_text(header + "".join(out), encoding="utf-8")
+    print(f"{len(targets)} words, {len(out)} misspellings", file=sys.stderr)
+
+
+def misspellings(w):
+    out = set()
+    n = len(w)
+    for i in range(n - 1):
+        if w[i] != w[i + 1]:
+            out.add(w[:i] + w[i + 1] + w[i] + w[i + 2 :])
+    if n >= 5:
+        for i in range(0 if n >= 7 else 1, n):
+            out.add(w[:i] + w[i + 1 :])
+    for i, c in enumerate(w):
+        if c == "l":
+            out.add(w[:i] + "i" + w[i + 1 :])
+    if w.count("l") > 1:
+        out.add(w.replace("l", "i"))
+    out.discard(w)
+    return out
+
+
+if __name__ == "__main__":
+    main()
