@@ -25,24 +25,44 @@ pub(crate) struct Spelling {
     /// The hash of every misspelling, sorted, and (at the same index) its word.
     keys: Vec<u32>,
     targets: Vec<u16>,
-    /// `keys[index[b]..index[b + 1]]` are the keys whose top bits are `b`.
-    index: Vec<u32>,
-    shift: u32,
-    /// Byte lengths a misspelling can have: other tokens are not looked up.
-    shortest: usize,
-    longest: usize,
+    /// Bit `k >> FILTER_SHIFT` is set for every key `k`: most tokens are no misspelling, and
+    /// one bit tells so (wrongly for about one token in ten) before any search.
+    filter: Vec<u64>,
+    /// Bit `n` is set when a misspelling can be `n` bytes long (bit 63: 63 or more): other
+    /// tokens are neither hashed nor looked up. Most tokens of a chat are shorter than any.
+    lengths: u64,
 }
 
-/// FNV-1a with a final mix, so that the top bits (the bucket) depend on every byte.
-#[inline]
-fn hash(token: &[u8]) -> u32 {
-    let mut h = 0x811c_9dc5u32;
-    for &b in token {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
+/// The filter's size: 2^17 bits (16 KiB), about 9 bits a key.
+const FILTER_BITS: usize = 1 << 17;
+const FILTER_SHIFT: u32 = 32 - FILTER_BITS.trailing_zeros();
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+/// One more byte of a token into FNV-1a's state.
+#[inline(always)]
+fn step(h: u32, b: u8) -> u32 {
+    (h ^ u32::from(b)).wrapping_mul(FNV_PRIME)
+}
+
+/// The final mix, so that the top bits (the bucket) depend on every byte.
+#[inline(always)]
+fn mix(mut h: u32) -> u32 {
     h ^= h >> 16;
     h = h.wrapping_mul(0x7feb_352d);
     h ^ (h >> 15)
+}
+
+/// The hash a misspelling is stored under: FNV-1a, then [`mix`].
+fn hash(token: &[u8]) -> u32 {
+    mix(token.iter().fold(FNV_OFFSET, |h, &b| step(h, b)))
+}
+
+/// The bit of [`Spelling::lengths`] for a token of `len` bytes.
+#[inline(always)]
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// Whether `v` is `w` with two neighbouring letters swapped, one letter missing, or one or more
@@ -119,31 +139,23 @@ impl Spelling {
         Ok(s)
     }
 
-    /// Derives the bucket index and the length bounds from the stored arrays.
+    /// Derives the filter and the lengths a misspelling can have from the stored arrays.
     fn finish(&mut self) {
-        let n = self.keys.len();
-        let bits = usize::BITS - n.max(1).leading_zeros(); // 2^bits > n
-        let bits = bits.clamp(1, 20);
-        self.shift = 32 - bits;
-        let buckets = 1usize << bits;
-        self.index = Vec::with_capacity(buckets + 1);
-        let mut k = 0;
-        for b in 0..buckets {
-            while k < n && ((self.keys[k] >> self.shift) as usize) < b {
-                k += 1;
-            }
-            self.index.push(k as u32);
+        self.filter = vec![0; FILTER_BITS / 64];
+        for &key in &self.keys {
+            let bit = (key >> FILTER_SHIFT) as usize;
+            self.filter[bit / 64] |= 1 << (bit % 64);
         }
-        self.index.push(n as u32);
-        let (mut shortest, mut longest) = (usize::MAX, 0);
+        // A swap or `l` read as `i` keeps a word's length; a missing letter takes one char away.
+        let mut lengths = 0;
         for i in 0..self.ends.len() {
-            let len = self.word(i).len();
-            shortest = shortest.min(len);
-            longest = longest.max(len);
+            let word = self.word(i);
+            lengths |= length_bit(word.len());
+            for c in word.chars() {
+                lengths |= length_bit(word.len() - c.len_utf8());
+            }
         }
-        // A missing letter takes one char away: up to 4 bytes in UTF-8.
-        self.shortest = shortest.saturating_sub(4).max(1);
-        self.longest = longest;
+        self.lengths = lengths;
     }
 
     fn word(&self, i: usize) -> &str {
@@ -152,34 +164,77 @@ impl Spelling {
     }
 
     /// The word `token` is a misspelling of, if it is one.
-    #[inline]
-    pub(crate) fn correct(&self, token: &str) -> Option<&str> {
-        if token.len() < self.shortest || token.len() > self.longest {
+    #[cfg(test)]
+    fn correct(&self, token: &str) -> Option<&str> {
+        self.correct_hashed(token, hash(token.as_bytes()))
+    }
+
+    /// [`correct`](Self::correct), given the token's hash.
+    fn correct_hashed(&self, token: &str, h: u32) -> Option<&str> {
+        if !self.may_hold(h) {
             return None;
         }
-        let h = hash(token.as_bytes());
-        let b = (h >> self.shift) as usize;
-        let (from, to) = (self.index[b] as usize, self.index[b + 1] as usize);
-        (from..to)
-            .filter(|&k| self.keys[k] == h)
-            .map(|k| self.word(self.targets[k] as usize))
+        let from = self.keys.partition_point(|&k| k < h);
+        self.keys[from..]
+            .iter()
+            .zip(&self.targets[from..])
+            .take_while(|&(&k, _)| k == h)
+            .map(|(_, &t)| self.word(t as usize))
             .find(|w| is_misspelling_of(token, w))
     }
 
-    /// Rewrites every misspelt word of `norm` (whole tokens only). Allocates only when there is
-    /// one.
+    /// Adds the repair of `text[start..end]` (hashed to `h`) to `edits` if it is misspelt. Kept
+    /// out of line: few tokens get this far.
+    #[inline(never)]
+    fn look_up<'s>(
+        &'s self,
+        text: &str,
+        start: usize,
+        end: usize,
+        h: u32,
+        edits: &mut Vec<(usize, usize, &'s str)>,
+    ) {
+        if let Some(w) = text.get(start..end).and_then(|t| self.correct_hashed(t, h)) {
+            edits.push((start, end, w));
+        }
+    }
+
+    /// Whether a token of `len` bytes hashed to `h` (before [`mix`]) may be a misspelling; false
+    /// for most tokens, in a few instructions.
+    #[inline(always)]
+    fn may_hold_token(&self, len: usize, h: u32) -> bool {
+        self.lengths & length_bit(len) != 0 && self.may_hold(mix(h))
+    }
+
+    #[inline(always)]
+    fn may_hold(&self, h: u32) -> bool {
+        let bit = (h >> FILTER_SHIFT) as usize;
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Rewrites every misspelt word of `norm` (whole tokens only). One pass over the bytes hashes
+    /// each token on the way, and a filter rules most tokens out before any search. Allocates
+    /// only when there is something to put right.
     pub(crate) fn repair(&self, norm: &mut Normalized) {
         if self.keys.is_empty() {
             return;
         }
         let text = norm.as_str();
+        let bytes = text.as_bytes();
         let mut edits: Vec<(usize, usize, &str)> = Vec::new();
-        let mut start = 0;
-        for token in text.split(' ') {
-            if let Some(w) = self.correct(token) {
-                edits.push((start, start + token.len(), w));
+        let (mut start, mut h) = (0, FNV_OFFSET);
+        for (i, &b) in bytes.iter().enumerate() {
+            if b != b' ' {
+                h = step(h, b);
+                continue;
             }
-            start += token.len() + 1;
+            if self.may_hold_token(i - start, h) {
+                self.look_up(text, start, i, mix(h), &mut edits);
+            }
+            (start, h) = (i + 1, FNV_OFFSET);
+        }
+        if self.may_hold_token(bytes.len() - start, h) {
+            self.look_up(text, start, bytes.len(), mix(h), &mut edits);
         }
         if !edits.is_empty() {
             norm.replace_tokens(&edits);
