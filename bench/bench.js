@@ -25,6 +25,11 @@ async function run() {
   const tFirst = performance.now();
   const firstVerdictMs = tFirst - tFetched;
   if (!first.flagged) throw new Error("sanity check failed: the threat was not flagged");
+  // A second, different message: what the first verdict paid once (compiling code on first
+  // use, growing buffers) shows as the difference.
+  const tSecond0 = performance.now();
+  classifier.classify("Мусульмане — это мразь, I h8 you all");
+  const secondClassifyMs = performance.now() - tSecond0;
 
   const texts = corpus(N);
   for (const t of texts.slice(0, 2000)) classifier.classify(t);
@@ -49,6 +54,7 @@ async function run() {
     compileAndInstantiateMs: Number((tInit - tFetched).toFixed(1)),
     buildClassifierMs: Number((tBuilt - tInit).toFixed(1)),
     firstClassifyMs: Number((tFirst - tBuilt).toFixed(1)),
+    secondClassifyMs: Number(secondClassifyMs.toFixed(2)),
     loadToFirstVerdictMs: Number((tFirst - t0).toFixed(1)),
     messagesPerSecond: Math.round(N / (singleMs / 1000)),
     usPerMessage: Number(((singleMs * 1000) / N).toFixed(2)),

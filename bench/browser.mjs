@@ -41,7 +41,7 @@ try {
   if (json) {
     console.log(JSON.stringify({ ...result, justStarted }));
   } else {
-    const parts = (r) => `compile + instantiate ${r.compileAndInstantiateMs} ms, new Classifier() ${r.buildClassifierMs} ms, first classify ${r.firstClassifyMs} ms`;
+    const parts = (r) => `compile + instantiate ${r.compileAndInstantiateMs} ms, new Classifier() ${r.buildClassifierMs} ms, first classify ${r.firstClassifyMs} ms; a second message then took ${r.secondClassifyMs} ms`;
     console.log(`moderato benchmark (${result.runtime}, ${N} messages)`);
     console.log(`  instantiate to first verdict  ${result.instantiateToFirstVerdictMs} ms (${parts(result)}), browser running ${SETTLE_MS} ms before the page`);
     console.log(`  the same, browser just started ${justStarted.instantiateToFirstVerdictMs} ms (${parts(justStarted)})`);

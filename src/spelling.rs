@@ -22,20 +22,25 @@ pub(crate) struct Spelling {
     /// The words misspellings stand for, one after another; word `i` ends at `ends[i]`.
     words: String,
     ends: Vec<u32>,
-    /// The hash of every misspelling, sorted, and (at the same index) its word.
-    keys: Vec<u32>,
+    /// The key of every misspelling (16 bits of its hash), sorted, and (at the same index) its
+    /// word: 4 bytes a misspelling.
+    keys: Vec<u16>,
     targets: Vec<u16>,
-    /// Bit `k >> FILTER_SHIFT` is set for every key `k`: most tokens are no misspelling, and
-    /// one bit tells so (wrongly for about one token in ten) before any search.
+    /// Bit `k` is set for every key `k`: most tokens are no misspelling, and one bit tells so
+    /// (wrongly for about one token in four) before any search.
     filter: Vec<u64>,
+    /// `keys[index[b]..index[b + 1]]` are the keys whose top `BUCKET_BITS` bits are `b` (about
+    /// five a bucket).
+    index: Vec<u32>,
     /// Bit `n` is set when a misspelling can be `n` bytes long (bit 63: 63 or more): other
     /// tokens are neither hashed nor looked up. Most tokens of a chat are shorter than any.
     lengths: u64,
 }
 
-/// The filter's size: 2^17 bits (16 KiB), about 9 bits a key.
-const FILTER_BITS: usize = 1 << 17;
-const FILTER_SHIFT: u32 = 32 - FILTER_BITS.trailing_zeros();
+/// The filter's size: one bit for each possible key (8 KiB).
+const FILTER_BITS: usize = 1 << 16;
+/// The index's buckets: 4,096 (16 KiB).
+const BUCKET_BITS: u32 = 12;
 
 const FNV_OFFSET: u32 = 0x811c_9dc5;
 const FNV_PRIME: u32 = 0x0100_0193;
@@ -54,9 +59,29 @@ fn mix(mut h: u32) -> u32 {
     h ^ (h >> 15)
 }
 
-/// The hash a misspelling is stored under: FNV-1a, then [`mix`].
-fn hash(token: &[u8]) -> u32 {
-    mix(token.iter().fold(FNV_OFFSET, |h, &b| step(h, b)))
+/// The key a misspelling is stored under: the top 16 bits of FNV-1a, then [`mix`]. Keys of
+/// misspellings collide, and other tokens share them; the confirmation against the word sorts
+/// that out, and the generator (which reproduces this hash) keeps out any misspelling whose key
+/// a real word one edit from the same word would share.
+fn hash(token: &[u8]) -> u16 {
+    key(token.iter().fold(FNV_OFFSET, |h, &b| step(h, b)))
+}
+
+/// The key of a token's FNV-1a state.
+#[inline(always)]
+fn key(h: u32) -> u16 {
+    (mix(h) >> 16) as u16
+}
+
+/// Little-endian `u16`s.
+fn u16s(raw: &[u8]) -> Result<Vec<u16>, DecodeError> {
+    if raw.len() % 2 != 0 {
+        return Err("spelling: an odd number of bytes for 16-bit numbers".into());
+    }
+    Ok(raw
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect())
 }
 
 /// The bit of [`Spelling::lengths`] for a token of `len` bytes.
@@ -65,9 +90,12 @@ fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
 }
 
-/// Whether `v` is `w` with two neighbouring letters swapped, one letter missing, or one or more
-/// `l` written as `i`: the edits the generator makes.
+/// Whether `v` is `w` with two neighbouring letters swapped, one letter missing, one or more
+/// `l` written as `i`, or one or more letters censored with `*`: the edits the generator makes.
 pub(crate) fn is_misspelling_of(v: &str, w: &str) -> bool {
+    if v.contains('*') {
+        return is_censored(v, w);
+    }
     let (mut a, mut b) = (v.chars(), w.chars());
     loop {
         match (a.next(), b.next()) {
@@ -102,12 +130,30 @@ pub(crate) fn is_misspelling_of(v: &str, w: &str) -> bool {
     }
 }
 
+/// Whether a token of `token` bytes can be an edit of a word of `word` bytes: at most as long, and
+/// at most half a word (in bytes: each lost char or starred Cyrillic letter) shorter. Rules out
+/// most of the tokens that only share a key with a misspelling, before comparing chars.
+#[inline(always)]
+fn may_be_edit(token: usize, word: usize) -> bool {
+    token <= word && 2 * (word - token) <= word
+}
+
+/// Whether `v` is `w` with one or more letters (not the first) replaced by `*`.
+fn is_censored(v: &str, w: &str) -> bool {
+    v.chars().count() == w.chars().count()
+        && !v.starts_with('*')
+        && v.chars()
+            .zip(w.chars())
+            .all(|(x, y)| x == y || (x == '*' && y != '*'))
+        && v != w
+}
+
 impl Spelling {
     /// Parses `misspelling<TAB>word` lines; each misspelling must be one of the generator's edits
     /// of its word.
     pub(crate) fn parse(name: &str, contents: &str) -> Result<Spelling, String> {
         let mut words: Vec<&str> = Vec::new();
-        let mut pairs: Vec<(u32, u16)> = Vec::new();
+        let mut pairs: Vec<(u16, u16)> = Vec::new();
         let mut id_of = std::collections::HashMap::new();
         for (n, line) in data_lines(contents) {
             let place = || format!("{name}:{n}");
@@ -116,7 +162,7 @@ impl Spelling {
                 .ok_or_else(|| format!("{}: expected misspelling<TAB>word", place()))?;
             if !is_misspelling_of(v, w) {
                 return Err(format!(
-                    "{}: {v:?} is not one edit (swap, missing letter, l as i) from {w:?}",
+                    "{}: {v:?} is not one edit (swap, missing letter, l as i, stars) from {w:?}",
                     place()
                 ));
             }
@@ -139,18 +185,29 @@ impl Spelling {
         Ok(s)
     }
 
-    /// Derives the filter and the lengths a misspelling can have from the stored arrays.
+    /// Derives the filter, the index and the lengths a misspelling can have from the stored arrays.
     fn finish(&mut self) {
         self.filter = vec![0; FILTER_BITS / 64];
         for &key in &self.keys {
-            let bit = (key >> FILTER_SHIFT) as usize;
+            let bit = key as usize;
             self.filter[bit / 64] |= 1 << (bit % 64);
         }
-        // A swap or `l` read as `i` keeps a word's length; a missing letter takes one char away.
+        let buckets = 1usize << BUCKET_BITS;
+        self.index = Vec::with_capacity(buckets + 1);
+        for (k, &key) in self.keys.iter().enumerate() {
+            while self.index.len() <= usize::from(key >> (16 - BUCKET_BITS)) {
+                self.index.push(k as u32);
+            }
+        }
+        self.index.resize(buckets + 1, self.keys.len() as u32);
+        // A swap or `l` read as `i` keeps a word's length; a missing letter takes one char away;
+        // each censor star (one byte) may stand for a letter of two (Cyrillic).
         let mut lengths = 0;
         for i in 0..self.ends.len() {
             let word = self.word(i);
-            lengths |= length_bit(word.len());
+            for len in word.chars().count()..=word.len() {
+                lengths |= length_bit(len);
+            }
             for c in word.chars() {
                 lengths |= length_bit(word.len() - c.len_utf8());
             }
@@ -170,17 +227,18 @@ impl Spelling {
     }
 
     /// [`correct`](Self::correct), given the token's hash.
-    fn correct_hashed(&self, token: &str, h: u32) -> Option<&str> {
+    fn correct_hashed(&self, token: &str, h: u16) -> Option<&str> {
         if !self.may_hold(h) {
             return None;
         }
-        let from = self.keys.partition_point(|&k| k < h);
-        self.keys[from..]
-            .iter()
+        let b = usize::from(h >> (16 - BUCKET_BITS));
+        let (from, to) = (self.index[b] as usize, self.index[b + 1] as usize);
+        let keys = self.keys.get(from..to).unwrap_or(&[]);
+        keys.iter()
             .zip(&self.targets[from..])
-            .take_while(|&(&k, _)| k == h)
+            .filter(|&(&k, _)| k == h)
             .map(|(_, &t)| self.word(t as usize))
-            .find(|w| is_misspelling_of(token, w))
+            .find(|w| may_be_edit(token.len(), w.len()) && is_misspelling_of(token, w))
     }
 
     /// Adds the repair of `text[start..end]` (hashed to `h`) to `edits` if it is misspelt. Kept
@@ -191,7 +249,7 @@ impl Spelling {
         text: &str,
         start: usize,
         end: usize,
-        h: u32,
+        h: u16,
         edits: &mut Vec<(usize, usize, &'s str)>,
     ) {
         if let Some(w) = text.get(start..end).and_then(|t| self.correct_hashed(t, h)) {
@@ -203,12 +261,12 @@ impl Spelling {
     /// for most tokens, in a few instructions.
     #[inline(always)]
     fn may_hold_token(&self, len: usize, h: u32) -> bool {
-        self.lengths & length_bit(len) != 0 && self.may_hold(mix(h))
+        self.lengths & length_bit(len) != 0 && self.may_hold(key(h))
     }
 
     #[inline(always)]
-    fn may_hold(&self, h: u32) -> bool {
-        let bit = (h >> FILTER_SHIFT) as usize;
+    fn may_hold(&self, h: u16) -> bool {
+        let bit = h as usize;
         self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
@@ -229,12 +287,12 @@ impl Spelling {
                 continue;
             }
             if self.may_hold_token(i - start, h) {
-                self.look_up(text, start, i, mix(h), &mut edits);
+                self.look_up(text, start, i, key(h), &mut edits);
             }
             (start, h) = (i + 1, FNV_OFFSET);
         }
         if self.may_hold_token(bytes.len() - start, h) {
-            self.look_up(text, start, bytes.len(), mix(h), &mut edits);
+            self.look_up(text, start, bytes.len(), key(h), &mut edits);
         }
         if !edits.is_empty() {
             norm.replace_tokens(&edits);
@@ -244,7 +302,8 @@ impl Spelling {
     pub(crate) fn encode(&self, w: &mut Writer) {
         w.str(&self.words);
         w.u32s(&self.ends);
-        w.u32s(&self.keys);
+        let keys: Vec<u8> = self.keys.iter().flat_map(|k| k.to_le_bytes()).collect();
+        w.bytes(&keys);
         let targets: Vec<u8> = self.targets.iter().flat_map(|t| t.to_le_bytes()).collect();
         w.bytes(&targets);
     }
@@ -262,18 +321,14 @@ impl Spelling {
         if prev as usize != words.len() {
             return Err("spelling: the word ends do not cover the words".into());
         }
-        let keys = r.u32s()?;
+        let keys = u16s(r.bytes()?)?;
         if keys.windows(2).any(|p| p[0] > p[1]) {
             return Err("spelling: the keys are not sorted".into());
         }
-        let raw = r.bytes()?;
-        if raw.len() != keys.len() * 2 {
+        let targets = u16s(r.bytes()?)?;
+        if targets.len() != keys.len() {
             return Err("spelling: one word per key expected".into());
         }
-        let targets: Vec<u16> = raw
-            .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
         if let Some(t) = targets.iter().find(|&&t| t as usize >= ends.len()) {
             return Err(format!("spelling: word {t} is out of range"));
         }
@@ -315,6 +370,13 @@ mod tests {
             ("lake", "like", false),
             ("", "a", true),
             ("a", "", false),
+            ("sc*m", "scum", true),
+            ("n*gg*r", "nigger", true),
+            ("ид*от", "идиот", true),
+            ("f**k", "fuck", true),
+            ("*uck", "fuck", false),
+            ("f*ck", "fuuck", false),
+            ("f*ck", "f*ck", false),
         ];
         for &(v, w, want) in table {
             assert_eq!(is_misspelling_of(v, w), want, "{v:?} of {w:?}");
@@ -329,11 +391,18 @@ mod tests {
 
     #[test]
     fn repairs_keep_the_map() {
-        let s = Spelling::parse("t", "mulsims\tmuslims\nmuslms\tmuslims\nhaet\thate\n").unwrap();
-        let input = "I haet Mulsims and MUSLMS, not muslins";
+        let s = Spelling::parse(
+            "t",
+            "mulsims\tmuslims\nmuslms\tmuslims\nhaet\thate\nsc*m\tscum\n",
+        )
+        .unwrap();
+        let input = "I haet Mulsims and MUSLMS, not muslins, SC*M";
         let mut n = norm(input);
         s.repair(&mut n);
-        assert_eq!(n.as_str(), "i hate muslims and muslims , not muslins");
+        assert_eq!(
+            n.as_str(),
+            "i hate muslims and muslims , not muslins , scum"
+        );
         let span = |word: &str| {
             let at = n.as_str().find(word).unwrap();
             let (a, b) = n.source_span(at, at + word.len());
@@ -342,6 +411,15 @@ mod tests {
         assert_eq!(span("hate"), "haet");
         assert_eq!(span("hate muslims"), "haet Mulsims");
         assert_eq!(span("muslims ,"), "MUSLMS,");
+        assert_eq!(span("scum"), "SC*M");
+    }
+
+    /// scripts/gen_spelling.py computes the same keys (to keep out clashes with real words).
+    #[test]
+    fn keys_match_the_generator() {
+        assert_eq!(hash("mulsims".as_bytes()), 26458);
+        assert_eq!(hash("мусульмне".as_bytes()), 29099);
+        assert_eq!(hash("sh*t".as_bytes()), 23984);
     }
 
     #[test]

@@ -23,7 +23,7 @@ use codec::{DecodeError, Reader, Writer};
 
 const MAGIC: [u8; 4] = *b"MDTB";
 /// Raised whenever the layout of any table changes.
-const FORMAT_VERSION: u32 = 4;
+const FORMAT_VERSION: u32 = 5;
 
 /// The tables compiled into the library.
 const EMBEDDED: &[u8] = include_bytes!("../../lexicons/compiled.bin");
