@@ -21,10 +21,10 @@ Which misspellings (one edit each): two neighbouring letters swapped (words of 4
 letter missing (5+ letters, the first letter only in 7+); an "l" read as "i" (what leet "1"
 decodes to) in one place or in all. Censor stars as well ("sc*m", "id*ot", "f*ck", "n*gg*r"):
 one inside letter starred (only vowels in words of 8+ letters), every inside vowel, or every
-inside letter (words of up to 7 letters); these also for the
-profanity words (so that "f*ck you" is read as the insult it is). A starred word is never a real
-word, so only ambiguity drops one; a swear word wins it ("sh*t" is "shit", not "shot"). A misspelling is dropped when it is a real word: any word
-of the lexicon files, any word with a wordfreq Zipf frequency of 1.5 or more in English or
+inside letter (words of up to 7 letters); these also for the profanity words (so that "f*ck
+you" is read as the insult it is). A starred word is never a real word, so only ambiguity drops
+one; a swear word wins it ("sh*t" is "shit", not "shot"). Any other misspelling is dropped when
+it is a real word: any word of the lexicon files, any word with a wordfreq Zipf frequency of 1.5 or more in English or
 Russian (2.5 for the harmless "person" words, whose common typos such as "poeple" are kept),
 any word seen in the datasets 3 times or more and at least a quarter as often as the word it
 would stand for, or one that two words could be misspelt as.

@@ -73,17 +73,6 @@ fn key(h: u32) -> u16 {
     (mix(h) >> 16) as u16
 }
 
-/// Little-endian `u16`s.
-fn u16s(raw: &[u8]) -> Result<Vec<u16>, DecodeError> {
-    if raw.len() % 2 != 0 {
-        return Err("spelling: an odd number of bytes for 16-bit numbers".into());
-    }
-    Ok(raw
-        .chunks_exact(2)
-        .map(|c| u16::from_le_bytes([c[0], c[1]]))
-        .collect())
-}
-
 /// The bit of [`Spelling::lengths`] for a token of `len` bytes.
 #[inline(always)]
 fn length_bit(len: usize) -> u64 {
@@ -226,11 +215,9 @@ impl Spelling {
         self.correct_hashed(token, hash(token.as_bytes()))
     }
 
-    /// [`correct`](Self::correct), given the token's hash.
+    /// [`correct`](Self::correct), given the token's key. [`repair`](Self::repair) has asked
+    /// the filter already; the bucket alone is enough to be right.
     fn correct_hashed(&self, token: &str, h: u16) -> Option<&str> {
-        if !self.may_hold(h) {
-            return None;
-        }
         let b = usize::from(h >> (16 - BUCKET_BITS));
         let (from, to) = (self.index[b] as usize, self.index[b + 1] as usize);
         let keys = self.keys.get(from..to).unwrap_or(&[]);
@@ -302,10 +289,8 @@ impl Spelling {
     pub(crate) fn encode(&self, w: &mut Writer) {
         w.str(&self.words);
         w.u32s(&self.ends);
-        let keys: Vec<u8> = self.keys.iter().flat_map(|k| k.to_le_bytes()).collect();
-        w.bytes(&keys);
-        let targets: Vec<u8> = self.targets.iter().flat_map(|t| t.to_le_bytes()).collect();
-        w.bytes(&targets);
+        w.u16s(&self.keys);
+        w.u16s(&self.targets);
     }
 
     pub(crate) fn decode(r: &mut Reader) -> Result<Spelling, DecodeError> {
@@ -321,11 +306,11 @@ impl Spelling {
         if prev as usize != words.len() {
             return Err("spelling: the word ends do not cover the words".into());
         }
-        let keys = u16s(r.bytes()?)?;
+        let keys = r.u16s()?;
         if keys.windows(2).any(|p| p[0] > p[1]) {
             return Err("spelling: the keys are not sorted".into());
         }
-        let targets = u16s(r.bytes()?)?;
+        let targets = r.u16s()?;
         if targets.len() != keys.len() {
             return Err("spelling: one word per key expected".into());
         }

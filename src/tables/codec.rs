@@ -37,6 +37,15 @@ impl Writer {
         self.bytes(v.as_bytes());
     }
 
+    /// Length-prefixed array of `u16`.
+    #[inline]
+    pub(crate) fn u16s(&mut self, v: &[u16]) {
+        self.len(v.len());
+        for &x in v {
+            self.out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+
     /// Length-prefixed array of `u32`.
     #[inline]
     pub(crate) fn u32s(&mut self, v: &[u32]) {
@@ -109,6 +118,16 @@ impl<'a> Reader<'a> {
             .map_err(|_| format!("invalid UTF-8 in the string at byte {at}"))
     }
 
+    /// Length-prefixed array of `u16`.
+    #[inline]
+    pub(crate) fn u16s(&mut self) -> Result<Vec<u16>, DecodeError> {
+        let n = self.len(self.remaining() / 2)?;
+        let b = self.take(n * 2)?;
+        Ok(b.chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect())
+    }
+
     /// Length-prefixed array of `u32`.
     #[inline]
     pub(crate) fn u32s(&mut self) -> Result<Vec<u32>, DecodeError> {
@@ -162,12 +181,14 @@ mod tests {
         w.u32(0xDEAD_BEEF);
         w.str("убить");
         w.u32s(&[1, 2, u32::MAX]);
+        w.u16s(&[3, u16::MAX]);
         w.bytes(&[]);
         let mut r = Reader::new(&w.out);
         assert_eq!(r.u8().unwrap(), 7);
         assert_eq!(r.u32().unwrap(), 0xDEAD_BEEF);
         assert_eq!(r.str().unwrap(), "убить");
         assert_eq!(r.u32s().unwrap(), vec![1, 2, u32::MAX]);
+        assert_eq!(r.u16s().unwrap(), vec![3, u16::MAX]);
         assert_eq!(r.bytes().unwrap(), &[] as &[u8]);
         r.finish().unwrap();
     }
@@ -177,9 +198,10 @@ mod tests {
         let mut w = Writer::default();
         w.str("hello");
         w.u32s(&[5, 6]);
+        w.u16s(&[7, 8]);
         for cut in 0..w.out.len() {
             let mut r = Reader::new(&w.out[..cut]);
-            let ok = r.str().is_ok() && r.u32s().is_ok();
+            let ok = r.str().is_ok() && r.u32s().is_ok() && r.u16s().is_ok();
             assert!(!ok, "cut at {cut} read fine");
         }
     }
@@ -188,6 +210,8 @@ mod tests {
     fn huge_lengths_are_refused_before_allocating() {
         let mut r = Reader::new(&[0xff, 0xff, 0xff, 0xff, 1, 2]);
         assert!(r.u32s().is_err());
+        let mut r = Reader::new(&[0xff, 0xff, 0xff, 0xff, 1, 2]);
+        assert!(r.u16s().is_err());
         let mut r = Reader::new(&[0xff, 0xff, 0xff, 0x7f]);
         assert!(r.bytes().is_err());
         let mut r = Reader::new(&[3, 0, 0, 0, 0xff, 0xfe, 0xfd]);
