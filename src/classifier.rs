@@ -10,10 +10,11 @@ use crate::lexicon::{self, Entry, Severity};
 use crate::matcher::{Hit, Matcher, Squeezed};
 use crate::model::Model;
 use crate::normalize::{normalize_into, Normalized};
-use crate::spelling::Spelling;
 use crate::policy::Policy;
+use crate::spelling::Spelling;
 use crate::tables::Tables;
 use crate::verdict::{Span, Verdict};
+use crate::word_breaks::WordBreaks;
 
 /// The threshold of a label that the builder does not set and the model has no head for.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
@@ -205,6 +206,7 @@ impl ClassifierBuilder {
             mut matcher,
             context,
             spelling,
+            word_breaks,
         } = Tables::embedded().map_err(BuildError::new)?;
         for (raw, labels) in &self.deny {
             let term =
@@ -232,6 +234,7 @@ impl ClassifierBuilder {
             matcher,
             context,
             spelling,
+            word_breaks,
             structure: self.structure_rules,
             model,
             pool: ScratchPool::default(),
@@ -249,6 +252,8 @@ pub struct Classifier {
     context: Context,
     /// Misspelt harmful words put right after normalising.
     spelling: Spelling,
+    /// Word breaks restored where an evasion glued words together or cut one apart.
+    word_breaks: WordBreaks,
     /// Whether the context layer's structure rules run.
     structure: bool,
     model: Option<Model>,
@@ -406,6 +411,7 @@ impl Classifier {
     /// this, so training and inference see the same features.
     fn featurize_with(&self, text: &str, scratch: &mut Scratch, extract: bool) {
         normalize_into(text, &mut scratch.norm);
+        self.word_breaks.restore(text, &mut scratch.norm);
         self.spelling.repair(&mut scratch.norm);
         self.matcher.find(
             &scratch.norm,

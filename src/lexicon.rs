@@ -20,6 +20,12 @@ pub(crate) const BUILTIN_DENY: &[(&str, &str)] = &[
 pub(crate) const BUILTIN_ALLOW: (&str, &str) =
     ("lexicons/allow.tsv", include_str!("../lexicons/allow.tsv"));
 
+/// The everyday words a glued or spelled-out message is split into (see `word_breaks.rs`).
+pub(crate) const BUILTIN_COMMON: (&str, &str) = (
+    "lexicons/common.tsv",
+    include_str!("../lexicons/common.tsv"),
+);
+
 /// The misspellings put right before matching (generated; see `spelling.rs`).
 pub(crate) const BUILTIN_SPELLING: (&str, &str) = (
     "lexicons/spelling.tsv",

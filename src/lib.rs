@@ -36,6 +36,7 @@ mod policy;
 mod spelling;
 mod tables;
 mod verdict;
+mod word_breaks;
 
 #[doc(hidden)]
 pub use classifier::bench_api;

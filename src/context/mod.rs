@@ -81,6 +81,23 @@ impl Context {
         })
     }
 
+    /// The context vocabulary's one-word entries: `(word, open, whether it signals harm)`.
+    /// Groups (not the vague ones), derogatory predicates, violent verbs, hatred words and the
+    /// extremism lexicon's organisations, attackers and attacks signal harm; the rest (pronouns,
+    /// copulas, quantifiers, cues...) are the words a message is made of around them.
+    pub(crate) fn single_words(&self) -> impl Iterator<Item = (&str, bool, bool)> + '_ {
+        use vocab::{group_form, violent_form, Kind};
+        self.vocab.single_words().map(|(w, open, kind, form)| {
+            let signal = match kind {
+                Kind::Group => form != group_form::VAGUE,
+                Kind::Violent => form & violent_form::EXCLUDE == 0,
+                Kind::Pred | Kind::Hatred | Kind::Org | Kind::Attacker | Kind::Attack => true,
+                _ => false,
+            };
+            (w, open, signal)
+        })
+    }
+
     /// Writes the context layer's vocabulary to the compiled tables.
     pub(crate) fn encode(&self, w: &mut crate::tables::codec::Writer) {
         self.vocab.encode(w);

@@ -475,6 +475,15 @@ impl Vocab {
 }
 
 impl Vocab {
+    /// Every one-word entry: `(word, open, kind, form)` (for the word-break vocabulary).
+    pub(crate) fn single_words(&self) -> impl Iterator<Item = (&str, bool, Kind, u8)> + '_ {
+        self.entries.iter().filter(|e| e.len == 1).filter_map(|e| {
+            let w = self.words.get(e.first as usize)?;
+            let text = self.text.get(w.start as usize..w.end as usize)?;
+            Some((text, w.open, e.kind, e.b))
+        })
+    }
+
     /// Writes the vocabulary to the compiled tables.
     pub(crate) fn encode(&self, w: &mut Writer) {
         w.str(&self.text);

@@ -93,6 +93,10 @@ pub struct Normalized {
     src_len: usize,
     latin: usize,
     cyrillic: usize,
+    /// Byte ranges of `text` holding a token joined from letters spelled out one by one
+    /// (`a m o r o n` → `amoron`): where the word breaks are unknown. Valid until the text is
+    /// edited.
+    spelled: Vec<(u32, u32)>,
     scratch: Scratch,
 }
 
@@ -168,6 +172,53 @@ impl Normalized {
         map.extend_from_slice(&self.map[at..]);
         self.text = text;
         self.map = map;
+        self.spelled.clear();
+    }
+
+    /// The tokens joined from spelled-out letters (byte ranges of [`as_str`](Self::as_str)).
+    pub(crate) fn spelled_out(&self) -> &[(u32, u32)] {
+        &self.spelled
+    }
+
+    /// The first byte of the text that comes from byte `p` of the original or later (the
+    /// text's length if none): the map's starts never go down, so a binary search finds it.
+    pub(crate) fn first_from(&self, p: usize) -> usize {
+        self.map.partition_point(|m| (m.0 as usize) < p)
+    }
+
+    /// The map entry of byte `i` of the text.
+    pub(crate) fn origin(&self, i: usize) -> Option<(u32, u32)> {
+        self.map.get(i).copied()
+    }
+
+    /// Edits word breaks: `breaks` holds byte positions of the text, sorted; at a space the space
+    /// is removed (two tokens become one word), elsewhere a space is put in (one token becomes
+    /// two words) that maps to whatever separated the two letters in the original. Positions
+    /// out of order, off a char boundary or at either end are ignored.
+    pub(crate) fn edit_breaks(&mut self, breaks: &[usize]) {
+        let mut text = String::with_capacity(self.text.len() + breaks.len());
+        let mut map = Vec::with_capacity(self.map.len() + breaks.len());
+        let mut at = 0;
+        for &k in breaks {
+            if k < at.max(1) || k >= self.text.len() || !self.text.is_char_boundary(k) {
+                continue;
+            }
+            text.push_str(&self.text[at..k]);
+            map.extend_from_slice(&self.map[at..k]);
+            if self.text.as_bytes()[k] == b' ' {
+                at = k + 1;
+            } else {
+                let (a, b) = (self.map[k - 1].1, self.map[k].0);
+                text.push(' ');
+                map.push(if a <= b { (a, b) } else { (b, b) });
+                at = k;
+            }
+        }
+        text.push_str(&self.text[at..]);
+        map.extend_from_slice(&self.map[at..]);
+        self.text = text;
+        self.map = map;
+        self.spelled.clear();
     }
 
     /// Length in bytes of the input this was produced from (after the `u32::MAX` cap).
@@ -410,6 +461,7 @@ fn normalize_with(input: &str, out: &mut Normalized, fast: bool) {
     let input = clamp_len(input);
     out.text.clear();
     out.map.clear();
+    out.spelled.clear();
     out.src_len = input.len();
     // The message majority script is needed before the first word is written, so non-ASCII input
     // is counted up front; an ASCII message is Latin-majority by definition and is counted on the
@@ -421,7 +473,11 @@ fn normalize_with(input: &str, out: &mut Normalized, fast: bool) {
         chars::count_letters(input)
     };
     let Normalized {
-        text, map, scratch, ..
+        text,
+        map,
+        spelled,
+        scratch,
+        ..
     } = out;
     let Scratch { units, tok } = scratch;
     units.clear();
@@ -437,6 +493,7 @@ fn normalize_with(input: &str, out: &mut Normalized, fast: bool) {
         em: Emitter {
             text,
             map,
+            spelled,
             last_end: 0,
         },
     };

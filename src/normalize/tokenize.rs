@@ -80,6 +80,8 @@ impl Scratch {
 pub(crate) struct Emitter<'a> {
     pub text: &'a mut String,
     pub map: &'a mut Vec<(u32, u32)>,
+    /// Where each token joined from a spelled-out run was written.
+    pub spelled: &'a mut Vec<(u32, u32)>,
     /// End (in the input) of the last token written.
     pub last_end: u32,
 }
@@ -501,7 +503,13 @@ fn emit_run(u: &[Unit], run: Run, piece: &mut Vec<OutChar>, em: &mut Emitter<'_>
             _ => push_letter(piece, leet::decode_sym(x.c, run.dominant), x.start, x.end),
         }
     }
+    let before = em.text.len();
     flush(piece, em);
+    if em.text.len() > before {
+        // `begin_token` put a space first unless this is the first token.
+        let start = if before == 0 { 0 } else { before + 1 };
+        em.spelled.push((start as u32, em.text.len() as u32));
+    }
 }
 
 /// Pass 3 for an ordinary word: units `a..b`, all with word roles.

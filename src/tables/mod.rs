@@ -10,7 +10,8 @@
 //! error, never a panic.
 //!
 //! Layout: magic `MDTB`, format version (u32), then the deny entries, the allow terms, the term
-//! automaton ([`Matcher`]), the context vocabulary and the misspellings ([`Spelling`]), each in the encoding of [`codec`]
+//! automaton ([`Matcher`]), the context vocabulary, the misspellings ([`Spelling`]) and the word-break vocabulary
+//! ([`WordBreaks`]), each in the encoding of [`codec`]
 //! (little-endian, length-prefixed).
 
 pub(crate) mod codec;
@@ -19,11 +20,12 @@ use crate::context::Context;
 use crate::lexicon::{self, Entry, Term};
 use crate::matcher::Matcher;
 use crate::spelling::Spelling;
+use crate::word_breaks::WordBreaks;
 use codec::{DecodeError, Reader, Writer};
 
 const MAGIC: [u8; 4] = *b"MDTB";
 /// Raised whenever the layout of any table changes.
-const FORMAT_VERSION: u32 = 5;
+const FORMAT_VERSION: u32 = 6;
 
 /// The tables compiled into the library.
 const EMBEDDED: &[u8] = include_bytes!("../../lexicons/compiled.bin");
@@ -36,6 +38,7 @@ pub(crate) struct Tables {
     pub(crate) matcher: Matcher,
     pub(crate) context: Context,
     pub(crate) spelling: Spelling,
+    pub(crate) word_breaks: WordBreaks,
 }
 
 impl Tables {
@@ -47,12 +50,15 @@ impl Tables {
         }
         let allow = lexicon::parse_allow(lexicon::BUILTIN_ALLOW.0, lexicon::BUILTIN_ALLOW.1)?;
         let matcher = Matcher::new(&deny, &allow)?;
+        let context = Context::builtin()?;
+        let word_breaks = WordBreaks::from_lexicons(&deny, &context, lexicon::BUILTIN_COMMON)?;
         Ok(Tables {
             deny,
             allow,
             matcher,
-            context: Context::builtin()?,
+            context,
             spelling: Spelling::parse(lexicon::BUILTIN_SPELLING.0, lexicon::BUILTIN_SPELLING.1)?,
+            word_breaks,
         })
     }
 
@@ -81,6 +87,7 @@ impl Tables {
         self.matcher.encode(&mut w);
         self.context.encode(&mut w);
         self.spelling.encode(&mut w);
+        self.word_breaks.encode(&mut w);
         w.out
     }
 
@@ -107,6 +114,7 @@ impl Tables {
         let matcher = Matcher::decode(&mut r, deny.len())?;
         let context = Context::decode(&mut r)?;
         let spelling = Spelling::decode(&mut r)?;
+        let word_breaks = WordBreaks::decode(&mut r)?;
         r.finish()?;
         Ok(Tables {
             deny,
@@ -114,6 +122,7 @@ impl Tables {
             matcher,
             context,
             spelling,
+            word_breaks,
         })
     }
 }
