@@ -91,7 +91,8 @@ pub(crate) fn is_misspelling_of(v: &str, w: &str) -> bool {
             (None, None) => return false,
             (Some(x), Some(y)) if x == y => continue,
             (x, Some(y)) => {
-                // The first difference: a missing letter, a swap, or `l` read as `i`.
+                // The first difference: a missing letter, a swap, a final `s` as `z`, or `l`
+                // read as `i`.
                 let rest_v = a.clone();
                 let rest_w = b.clone();
                 let missing = match x {
@@ -106,13 +107,18 @@ pub(crate) fn is_misspelling_of(v: &str, w: &str) -> bool {
                 let swapped = after_w.next() == Some(x)
                     && rest_v.clone().next() == Some(y)
                     && rest_v.clone().skip(1).eq(after_w);
+                // A final `s` written `z` (`jewz`, `muslimz`).
+                let z_plural = x == 'z'
+                    && y == 's'
+                    && rest_v.clone().next().is_none()
+                    && rest_w.clone().next().is_none();
                 let read_as_i = x == 'i'
                     && y == 'l'
                     && rest_v
                         .zip(rest_w.clone())
                         .all(|(p, q)| p == q || (p == 'i' && q == 'l'))
                     && a.count() == b.count();
-                return swapped || read_as_i;
+                return swapped || z_plural || read_as_i;
             }
             (Some(_), None) => return false,
         }
@@ -337,6 +343,9 @@ mod tests {
     fn edits() {
         let table: &[(&str, &str, bool)] = &[
             ("mulsims", "muslims", true),
+            ("jewz", "jews", true),
+            ("jewz", "jew", false),
+            ("jezs", "jews", false),
             ("muslms", "muslims", true),
             ("uslims", "muslims", true),
             ("muslim", "muslims", true),

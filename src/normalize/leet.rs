@@ -22,11 +22,13 @@ fn digit_latin(d: char) -> Option<char> {
     })
 }
 
-/// Cyrillic reading of a digit (`3` looks like `з`, `4` like `ч`, `6` like `б`).
+/// Cyrillic reading of a digit (`3` looks like `з`, `4` like `ч`, `6` like `б`; `1` is the `i`
+/// of Latin leet, `и`: `п1дор`).
 #[inline]
 fn digit_cyrillic(d: char) -> Option<char> {
     Some(match d {
         '0' => 'о',
+        '1' => 'и',
         '3' => 'з',
         '4' => 'ч',
         '6' => 'б',
@@ -150,7 +152,8 @@ mod tests {
             ('3', Some('\u{0437}')),
             ('4', Some('\u{0447}')),
             ('6', Some('\u{0431}')),
-            ('1', None),
+            ('1', Some('\u{0438}')),
+            ('2', None),
             ('٣', None),
         ];
         for &(d, want) in table {

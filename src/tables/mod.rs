@@ -133,8 +133,8 @@ pub fn compile_builtin() -> Result<Vec<u8>, String> {
     Ok(Tables::compile()?.encode())
 }
 
-/// Whether `bytes` decode as tables, and if they do, runs the context scan they hold over a few
-/// messages (for the fuzz target: whatever the bytes, an error or a working table, never a
+/// Whether `bytes` decode as tables, and if they do, runs the context scan, the word breaks and
+/// the matcher they hold over a few messages (for the fuzz target: whatever the bytes, an error or a working table, never a
 /// panic). `Ok` with the number of deny entries.
 pub fn check(bytes: &[u8]) -> Result<usize, String> {
     let tables = Tables::decode(bytes)?;
@@ -145,9 +145,11 @@ pub fn check(bytes: &[u8]) -> Result<usize, String> {
         "i will kill you",
         "those people are vermin , not news",
         "я тебя убью",
+        "y o u a r e a n i d i o t #killalljews hateMuslims Mus-lims",
     ] {
         tables.context.scan(text, &mut scan);
         crate::normalize::normalize_into(text, &mut norm);
+        tables.word_breaks.restore(text, &mut norm);
         tables
             .matcher
             .find(&norm, &mut squeezed, &mut allowed, &mut hits);
