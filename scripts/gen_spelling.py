@@ -19,7 +19,8 @@ or more); only the forms' spelling is used, no text.
 
 Which misspellings (one edit each): two neighbouring letters swapped (words of 4+ letters); one
 letter missing (5+ letters, the first letter only in 7+); an "l" read as "i" (what leet "1"
-decodes to) in one place or in all; a final "s" written "z" ("jewz", "muslimz"). Censor stars as well ("sc*m", "id*ot", "f*ck", "n*gg*r"):
+decodes to) in one place or in all, a Cyrillic "е" read as "з" (what leet "3" decodes to) the same
+way; a final "s" written "z" ("jewz", "muslimz"). Censor stars as well ("sc*m", "id*ot", "f*ck", "n*gg*r"):
 one inside letter starred (only vowels in words of 8+ letters), every inside vowel, or every
 inside letter (words of up to 7 letters); these also for the profanity words (so that "f*ck
 you" is read as the insult it is). A starred word is never a real word, so only ambiguity drops
@@ -180,6 +181,12 @@ def misspellings(w):
             out.add(w[:i] + "i" + w[i + 1 :])
     if w.count("l") > 1:
         out.add(w.replace("l", "i"))
+    # Cyrillic leet "3" is decoded as "з", but often stands for "е" ("д3бил").
+    for i, c in enumerate(w):
+        if c == "е":
+            out.add(w[:i] + "з" + w[i + 1 :])
+    if w.count("е") > 1:
+        out.add(w.replace("е", "з"))
     if n >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w.isascii():
         out.add(w[:-1] + "z")
     out.discard(w)

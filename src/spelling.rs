@@ -112,13 +112,18 @@ pub(crate) fn is_misspelling_of(v: &str, w: &str) -> bool {
                     && y == 's'
                     && rest_v.clone().next().is_none()
                     && rest_w.clone().next().is_none();
-                let read_as_i = x == 'i'
-                    && y == 'l'
-                    && rest_v
-                        .zip(rest_w.clone())
-                        .all(|(p, q)| p == q || (p == 'i' && q == 'l'))
-                    && a.count() == b.count();
-                return swapped || z_plural || read_as_i;
+                // A leet digit decoded to the other letter it stands for: `1` is read as `i`
+                // where `l` was meant, `3` as `з` where `е` was meant (`д3бил`).
+                let misread = |r: char, m: char| {
+                    x == r
+                        && y == m
+                        && rest_v
+                            .clone()
+                            .zip(rest_w.clone())
+                            .all(|(p, q)| p == q || (p == r && q == m))
+                        && rest_v.clone().count() == rest_w.clone().count()
+                };
+                return swapped || z_plural || misread('i', 'l') || misread('з', 'е');
             }
             (Some(_), None) => return false,
         }
@@ -344,6 +349,9 @@ mod tests {
         let table: &[(&str, &str, bool)] = &[
             ("mulsims", "muslims", true),
             ("jewz", "jews", true),
+            ("дзбил", "дебил", true),
+            ("дзбилз", "дебиле", true),
+            ("дебил", "дзбил", false),
             ("jewz", "jew", false),
             ("jezs", "jews", false),
             ("muslms", "muslims", true),

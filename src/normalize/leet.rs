@@ -15,6 +15,7 @@ fn digit_latin(d: char) -> Option<char> {
         '3' => 'e',
         '4' => 'a',
         '5' => 's',
+        '6' => 'g',
         '7' => 't',
         '8' => 'b',
         '9' => 'g',
@@ -146,7 +147,7 @@ mod tests {
             assert_eq!(decode_digit(d, Script::Latin), Some(l));
         }
         assert_eq!(decode_digit('2', Script::Latin), None);
-        assert_eq!(decode_digit('6', Script::Latin), None);
+        assert_eq!(decode_digit('6', Script::Latin), Some('g'));
         let table: &[(char, Option<char>)] = &[
             ('0', Some('\u{043E}')),
             ('3', Some('\u{0437}')),
