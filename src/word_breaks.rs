@@ -31,6 +31,21 @@ const MAX_TOKEN_BYTES: usize = 96;
 const MAX_TOKENS: usize = 32;
 /// Letters a stem may take as an ending inside a split (`убь` + `ю`, `kill` + `ing`).
 const MAX_ENDING_CHARS: usize = 3;
+/// The one-letter words a glued token may start with (`#ihatejews`, `#яненавижу...`).
+const LONE_LETTERS: [&str; 3] = ["i", "u", "я"];
+/// The only two-letter words a glued token may hold (`#gokillyourself`): short words are what
+/// real words are made of (`dick in son`, `хер со на`, `вы жида ли`).
+const GLUED_SHORT_WORDS: [&str; 6] = ["go", "ur", "we", "ты", "вы", "мы"];
+
+/// Whether `word` may be one of the words of a glued token (`first`: at its start).
+fn glued_word_ok(word: &str, first: bool) -> bool {
+    let mut c = word.chars();
+    match (c.next(), c.next(), c.next()) {
+        (Some(_), None, _) => first && LONE_LETTERS.contains(&word),
+        (Some(_), Some(_), None) => GLUED_SHORT_WORDS.contains(&word),
+        _ => true,
+    }
+}
 /// Shorter hashtags are not searched (most of a chat's hashtags are one word).
 const MIN_HASHTAG_BYTES: usize = 8;
 /// What one more word costs a split; a letter of a stem's ending costs more than a word, so
@@ -175,8 +190,12 @@ impl WordBreaks {
 
     /// Splits `token` into vocabulary words if it can be done with at least one harmful word and
     /// at least `min_words` words: the byte offsets (inside `token`) where words start, after
-    /// the first.
-    fn split(&self, token: &str, min_words: u32, out: &mut Vec<usize>) -> bool {
+    /// the first. `glued` (a hashtag or a case change, where the letters were typed as words):
+    /// no one-letter words but a first `i`, `u` or `я`, few two-letter words, and stem endings
+    /// only at the end; checked against 300,000 frequent English and Russian words, these rules
+    /// keep a hashtag of a real word whole (`#ожидали` is not `о жида ли`, `#cockatoo` not
+    /// `cock a too`, `#dickinson` not `dick in son`).
+    fn split(&self, token: &str, min_words: u32, glued: bool, out: &mut Vec<usize>) -> bool {
         let t = token.as_bytes();
         let n = t.len();
         if n == 0 || n > MAX_TOKEN_BYTES {
@@ -192,9 +211,14 @@ impl WordBreaks {
             }
             self.prefixes(&t[i..], |len, open, signal| {
                 let mut j = i + len;
+                if glued && !glued_word_ok(&token[i..j], i == 0) {
+                    return;
+                }
                 let mut ending = 0;
                 loop {
-                    if token.is_char_boundary(j) {
+                    // Glued words: a stem takes an ending only at the end (`вы жида ли` is
+                    // `выжидали`, "waited").
+                    if token.is_char_boundary(j) && (!glued || ending == 0 || j == n) {
                         let c = cost + WORD_COST + ENDING_COST * ending;
                         let h = harmful || signal;
                         let b = &mut best[j];
@@ -245,20 +269,21 @@ impl WordBreaks {
         let bytes = text.as_bytes();
         let mut breaks: Vec<usize> = Vec::new();
         let mut searched: Vec<usize> = Vec::new();
-        let mut split = |start: usize, end: usize, min: u32, breaks: &mut Vec<usize>| {
-            if searched.len() >= MAX_TOKENS || searched.contains(&start) {
-                return;
-            }
-            searched.push(start);
-            let mut at = Vec::new();
-            if let Some(token) = text.get(start..end) {
-                if self.split(token, min, &mut at) {
-                    breaks.extend(at.iter().map(|k| start + k));
+        let mut split =
+            |start: usize, end: usize, min: u32, glued: bool, breaks: &mut Vec<usize>| {
+                if searched.len() >= MAX_TOKENS || searched.contains(&start) {
+                    return;
                 }
-            }
-        };
+                searched.push(start);
+                let mut at = Vec::new();
+                if let Some(token) = text.get(start..end) {
+                    if self.split(token, min, glued, &mut at) {
+                        breaks.extend(at.iter().map(|k| start + k));
+                    }
+                }
+            };
         for &(s, e) in norm.spelled_out() {
-            split(s as usize, e as usize, 2, &mut breaks);
+            split(s as usize, e as usize, 2, false, &mut breaks);
         }
         for &(sign, p) in &signs[..found] {
             match sign {
@@ -269,7 +294,7 @@ impl WordBreaks {
                         continue;
                     }
                     let (s, e) = token_around(bytes, k);
-                    split(s, e, 2, &mut breaks);
+                    split(s, e, 2, true, &mut breaks);
                 }
                 Sign::Hash => {
                     let k = norm.first_from(p + 1);
@@ -277,7 +302,7 @@ impl WordBreaks {
                         let (s, e) = token_around(bytes, k);
                         // Three words, one of them harmful, take this many bytes at least.
                         if e - s >= MIN_HASHTAG_BYTES {
-                            split(s, e, 3, &mut breaks);
+                            split(s, e, 3, true, &mut breaks);
                         }
                     }
                 }
@@ -513,33 +538,47 @@ mod tests {
             ("cock", false, true),
             ("tail", false, false),
             ("retard", true, true),
+            ("i", false, false),
+            ("о", false, false),
+            ("ли", false, false),
+            ("вы", false, false),
+            ("жид", true, true),
         ])
     }
 
     #[test]
     fn splits() {
         let v = vocab();
-        let table: &[(&str, u32, Option<&str>)] = &[
-            ("youareanidiot", 2, Some("you are an idiot")),
-            ("amoron", 2, Some("a moron")),
-            ("killalljews", 3, Some("kill all jews")),
-            ("killingalljews", 2, Some("killing all jews")),
-            ("тыидиота", 2, Some("ты идиота")),
-            ("hatemuslims", 2, Some("hate muslims")),
+        // (token, fewest words, glued, split)
+        let table: &[(&str, u32, bool, Option<&str>)] = &[
+            ("youareanidiot", 2, false, Some("you are an idiot")),
+            ("amoron", 2, false, Some("a moron")),
+            ("killalljews", 3, true, Some("kill all jews")),
+            ("killingalljews", 2, false, Some("killing all jews")),
+            ("тыидиота", 2, true, Some("ты идиота")),
+            ("hatemuslims", 2, true, Some("hate muslims")),
+            ("ihatejews", 3, true, Some("i hate jews")),
             // Two words where three are asked for (a hashtag): a real word may be two words.
-            ("therapist", 3, None),
+            ("therapist", 3, true, None),
+            // Glued: no one-letter word but a first `i`, no ending inside.
+            ("amoron", 2, true, None),
+            ("ожидали", 3, false, Some("о жида ли")),
+            ("ожидали", 3, true, None),
+            ("выжидали", 3, true, None),
+            ("выжидали", 3, false, Some("вы жида ли")),
+            ("killingalljews", 2, true, None),
             // Nothing harmful: left whole.
-            ("youare", 2, None),
+            ("youare", 2, false, None),
             // Not all of it is vocabulary.
-            ("scunthorpe", 2, None),
-            ("amoronx", 2, None),
+            ("scunthorpe", 2, false, None),
+            ("amoronx", 2, false, None),
             // One word is not a split.
-            ("idiot", 2, None),
-            ("", 2, None),
+            ("idiot", 2, false, None),
+            ("", 2, false, None),
         ];
-        for &(token, min, want) in table {
+        for &(token, min, glued, want) in table {
             let mut at = Vec::new();
-            let got = v.split(token, min, &mut at).then(|| {
+            let got = v.split(token, min, glued, &mut at).then(|| {
                 let mut s = String::new();
                 let mut prev = 0;
                 for &k in &at {
@@ -550,13 +589,13 @@ mod tests {
                 s.push_str(&token[prev..]);
                 s
             });
-            assert_eq!(got.as_deref(), want, "{token}");
+            assert_eq!(got.as_deref(), want, "{token} {glued}");
         }
         // "cock" + "tail" are both words, one of them harmful: a spelled-out "cocktail" is split,
         // which is why only tokens with a sign are ever searched.
-        assert!(v.split("cocktail", 2, &mut Vec::new()));
+        assert!(v.split("cocktail", 2, false, &mut Vec::new()));
         let long = "a".repeat(MAX_TOKEN_BYTES + 1);
-        assert!(!v.split(&long, 2, &mut Vec::new()));
+        assert!(!v.split(&long, 2, false, &mut Vec::new()));
     }
 
     #[test]
