@@ -211,7 +211,7 @@ impl WordBreaks {
             }
             self.prefixes(&t[i..], |len, open, signal| {
                 let mut j = i + len;
-                if glued && !glued_word_ok(&token[i..j], i == 0) {
+                if glued && !token.get(i..j).is_some_and(|w| glued_word_ok(w, i == 0)) {
                     return;
                 }
                 let mut ending = 0;
