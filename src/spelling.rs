@@ -15,13 +15,13 @@
 use crate::lexicon::data_lines;
 use crate::normalize::Normalized;
 use crate::tables::codec::{DecodeError, Reader, Writer};
+use crate::tables::words::Words;
 
 /// The compiled misspellings.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Spelling {
-    /// The words misspellings stand for, one after another; word `i` ends at `ends[i]`.
-    words: String,
-    ends: Vec<u32>,
+    /// The words misspellings stand for.
+    words: Words,
     /// The key of every misspelling (16 bits of its hash), sorted, and (at the same index) its
     /// word: 4 bytes a misspelling.
     keys: Vec<u16>,
@@ -176,8 +176,7 @@ impl Spelling {
         pairs.sort_unstable();
         let mut s = Spelling::default();
         for w in words {
-            s.words.push_str(w);
-            s.ends.push(s.words.len() as u32);
+            s.words.push(w);
         }
         s.keys = pairs.iter().map(|p| p.0).collect();
         s.targets = pairs.iter().map(|p| p.1).collect();
@@ -203,7 +202,7 @@ impl Spelling {
         // A swap or `l` read as `i` keeps a word's length; a missing letter takes one char away;
         // each censor star (one byte) may stand for a letter of two (Cyrillic).
         let mut lengths = 0;
-        for i in 0..self.ends.len() {
+        for i in 0..self.words.len() {
             let word = self.word(i);
             for len in word.chars().count()..=word.len() {
                 lengths |= length_bit(len);
@@ -216,8 +215,7 @@ impl Spelling {
     }
 
     fn word(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        self.words.get(start..self.ends[i] as usize).unwrap_or("")
+        self.words.get(i)
     }
 
     /// The word `token` is a misspelling of, if it is one.
@@ -298,25 +296,13 @@ impl Spelling {
     }
 
     pub(crate) fn encode(&self, w: &mut Writer) {
-        w.str(&self.words);
-        w.u32s(&self.ends);
+        self.words.encode(w);
         w.u16s(&self.keys);
         w.u16s(&self.targets);
     }
 
     pub(crate) fn decode(r: &mut Reader) -> Result<Spelling, DecodeError> {
-        let words = r.str()?.to_string();
-        let ends = r.u32s()?;
-        let mut prev = 0;
-        for &e in &ends {
-            if e < prev || !words.is_char_boundary(e as usize) {
-                return Err(format!("spelling: word end {e} out of order or off a char"));
-            }
-            prev = e;
-        }
-        if prev as usize != words.len() {
-            return Err("spelling: the word ends do not cover the words".into());
-        }
+        let words = Words::decode(r, "spelling")?;
         let keys = r.u16s()?;
         if keys.windows(2).any(|p| p[0] > p[1]) {
             return Err("spelling: the keys are not sorted".into());
@@ -325,12 +311,11 @@ impl Spelling {
         if targets.len() != keys.len() {
             return Err("spelling: one word per key expected".into());
         }
-        if let Some(t) = targets.iter().find(|&&t| t as usize >= ends.len()) {
+        if let Some(t) = targets.iter().find(|&&t| t as usize >= words.len()) {
             return Err(format!("spelling: word {t} is out of range"));
         }
         let mut s = Spelling {
             words,
-            ends,
             keys,
             targets,
             ..Spelling::default()

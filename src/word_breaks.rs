@@ -23,6 +23,7 @@
 use crate::lexicon::{data_lines, Entry};
 use crate::normalize::Normalized;
 use crate::tables::codec::{DecodeError, Reader, Writer};
+use crate::tables::words::Words;
 
 /// Tokens longer than this (in bytes) are left alone: no word is that long, and the search
 /// stays cheap on hostile input.
@@ -53,14 +54,12 @@ const MIN_HASHTAG_BYTES: usize = 8;
 const WORD_COST: u32 = 8;
 const ENDING_COST: u32 = WORD_COST + 1;
 
-/// The vocabulary a token may be split into: its words sorted bytewise, one after another in
-/// `text` (word `i` ends at `ends[i]`), with two flags each. Looked up by narrowing a range of the
+/// The vocabulary a token may be split into: its words sorted bytewise, with two flags each. Looked up by narrowing a range of the
 /// sorted words one byte at a time, which finds every word that starts a text as a trie would,
 /// but stores only the words (a trie's nodes took four times the bytes).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordBreaks {
-    text: String,
-    ends: Vec<u32>,
+    words: Words,
     /// Per word: [`OPEN`] (a stem: any ending) and [`HARMFUL`].
     flags: Vec<u8>,
     /// `starts[b]..starts[b + 1]` are the words whose first byte is `b` (derived, not stored):
@@ -89,8 +88,7 @@ impl WordBreaks {
         sorted.dedup();
         let mut v = WordBreaks::default();
         for (w, f) in sorted {
-            v.text.push_str(w);
-            v.ends.push(v.text.len() as u32);
+            v.words.push(w);
             v.flags.push(f);
         }
         v.index_first_bytes();
@@ -98,18 +96,14 @@ impl WordBreaks {
     }
 
     fn index_first_bytes(&mut self) {
-        let n = self.ends.len();
+        let n = self.words.len();
         self.starts = (0..=256u32)
             .map(|b| self.first_in(0, n, |w| w.first().map_or(true, |&f| u32::from(f) >= b)) as u32)
             .collect();
     }
 
     fn word(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        self.text
-            .as_bytes()
-            .get(start..self.ends[i] as usize)
-            .unwrap_or(&[])
+        self.words.get(i).as_bytes()
     }
 
     /// The first index in `lo..hi` whose word satisfies `pred` (false, then true, along the range).
@@ -133,7 +127,7 @@ impl WordBreaks {
         };
         let (mut lo, mut hi) = match self.starts.get(b0 as usize..b0 as usize + 2) {
             Some(&[lo, hi]) => (lo as usize, hi as usize),
-            _ => (0, self.ends.len()),
+            _ => (0, self.words.len()),
         };
         for (k, &b) in text.iter().enumerate() {
             // The words in `lo..hi` all start with `text[..k]`: those that go on with `b` are
@@ -336,15 +330,8 @@ impl WordBreaks {
             return false;
         }
         let text = norm.as_str();
-        let bytes = text.as_bytes();
-        let mut ls = left_end;
-        while ls > 0 && bytes[ls - 1] != b' ' {
-            ls -= 1;
-        }
-        let mut re = right_start;
-        while re < bytes.len() && bytes[re] != b' ' {
-            re += 1;
-        }
+        let (ls, _) = token_around(text.as_bytes(), left_end - 1);
+        let (_, re) = token_around(text.as_bytes(), right_start);
         let (Some(left), Some(right)) = (text.get(ls..left_end), text.get(right_start..re)) else {
             return false;
         };
@@ -364,35 +351,20 @@ impl WordBreaks {
     }
 
     pub(crate) fn encode(&self, w: &mut Writer) {
-        w.str(&self.text);
-        w.u32s(&self.ends);
+        self.words.encode(w);
         w.bytes(&self.flags);
     }
 
     /// Reads what [`encode`](Self::encode) wrote, checking the word ends and flags (the order
     /// of the words is not checked: out of order, lookups miss words but stay in bounds).
     pub(crate) fn decode(r: &mut Reader) -> Result<WordBreaks, DecodeError> {
-        let text = r.str()?.to_string();
-        let ends = r.u32s()?;
-        let mut prev = 0;
-        for &e in &ends {
-            if e <= prev || !text.is_char_boundary(e as usize) {
-                return Err(format!(
-                    "word breaks: word end {e} out of order or off a char"
-                ));
-            }
-            prev = e;
-        }
-        if prev as usize != text.len() {
-            return Err("word breaks: the word ends do not cover the words".into());
-        }
+        let words = Words::decode(r, "word breaks")?;
         let flags = r.bytes()?.to_vec();
-        if flags.len() != ends.len() || flags.iter().any(|&f| f & !(OPEN | HARMFUL) != 0) {
+        if flags.len() != words.len() || flags.iter().any(|&f| f & !(OPEN | HARMFUL) != 0) {
             return Err("word breaks: one flag byte per word expected".into());
         }
         let mut v = WordBreaks {
-            text,
-            ends,
+            words,
             flags,
             starts: Vec::new(),
         };
@@ -667,7 +639,7 @@ mod tests {
         let mut w = Writer::default();
         v.encode(&mut w);
         let back = WordBreaks::decode(&mut Reader::new(&w.out)).unwrap();
-        assert_eq!(back.text, v.text);
+        assert_eq!(back.words, v.words);
         assert_eq!(back.flags, v.flags);
         for cut in 0..w.out.len() {
             assert!(WordBreaks::decode(&mut Reader::new(&w.out[..cut])).is_err());

@@ -15,6 +15,7 @@
 //! (little-endian, length-prefixed).
 
 pub(crate) mod codec;
+pub(crate) mod words;
 
 use crate::context::Context;
 use crate::lexicon::{self, Entry, Term};
