@@ -13,14 +13,15 @@ lexicons").
 
 Which words: the single-word terms of lexicons/groups.tsv (every word of its terms),
 predicates.tsv, violence.tsv, the "hatred" and "person" words of frames.tsv, and the insult,
-identity-attack and threat terms of en.tsv and ru.tsv. A stem ("мусульман*") stands for its
+identity-attack and threat terms of en.tsv and ru.tsv, and the words of 6 letters or more of
+those lexicons' multi-word insult, identity-attack and threat terms ("yourself"). A stem ("мусульман*") stands for its
 most frequent forms in the datasets of ../shared/data (at most FORMS_PER_STEM, each seen 3 times
 or more); only the forms' spelling is used, no text.
 
 Which misspellings (one edit each): two neighbouring letters swapped (words of 4+ letters); one
 letter missing (5+ letters, the first letter only in 7+); an "l" read as "i" (what leet "1"
-decodes to) in one place or in all, a Cyrillic "е" read as "з" (what leet "3" decodes to) the same
-way; a final "s" written "z" ("jewz", "muslimz"). Censor stars as well ("sc*m", "id*ot", "f*ck", "n*gg*r"):
+decodes to) in one place or in all, a Cyrillic "е" read as "з" (what leet "3" decodes to) and a
+"ь" read as "и" (what leet "1" decodes to in a Cyrillic word: "уб1ю") the same way; a final "s" written "z" ("jewz", "muslimz"). Censor stars as well ("sc*m", "id*ot", "f*ck", "n*gg*r"):
 one inside letter starred (only vowels in words of 8+ letters), every inside vowel, or every
 inside letter (words of up to 7 letters); these also for the profanity words (so that "f*ck
 you" is read as the insult it is). A starred word is never a real word, so only ambiguity drops
@@ -95,6 +96,12 @@ def main():
             )
             note(r[0], "lexicon" if harmful else None, True)
             words = r[0].split(" ")
+            # The longer words of a harmful phrase: "kill yourse1f" (leet 1 read as i) is
+            # "kill yourself", "should be exterminted" is "should be exterminated".
+            if harmful and len(words) > 1:
+                for w in words:
+                    if "*" not in w and len(w) >= 6:
+                        closed.setdefault(w, "phrase")
             bare = words[0].strip("*")
             if len(r) > 1 and "profanity" in r[1] and len(words) == 1 and "*" not in bare:
                 censored.add(bare)
@@ -187,6 +194,12 @@ def misspellings(w):
             out.add(w[:i] + "з" + w[i + 1 :])
     if w.count("е") > 1:
         out.add(w.replace("е", "з"))
+    # Cyrillic leet "1" is decoded as "и", but often stands for "ь" ("уб1ю").
+    for i, c in enumerate(w):
+        if c == "ь":
+            out.add(w[:i] + "и" + w[i + 1 :])
+    if w.count("ь") > 1:
+        out.add(w.replace("ь", "и"))
     if n >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w.isascii():
         out.add(w[:-1] + "z")
     out.discard(w)

@@ -55,7 +55,7 @@ impl<'c> Stages<'c> {
     /// Stage 1, normalise: returns the normalised length in bytes.
     pub fn normalize(&mut self, text: &str) -> usize {
         normalize_into(text, &mut self.scratch.norm);
-        self.classifier.spelling.repair(&mut self.scratch.norm);
+        self.classifier.restore_words(text, &mut self.scratch.norm);
         self.scratch.norm.as_str().len()
     }
 

@@ -11,7 +11,7 @@ use crate::matcher::{Hit, Matcher, Squeezed};
 use crate::model::Model;
 use crate::normalize::{normalize_into, Normalized};
 use crate::policy::Policy;
-use crate::spelling::Spelling;
+use crate::spelling::{Repair, Spelling};
 use crate::tables::Tables;
 use crate::verdict::{Span, Verdict};
 use crate::word_breaks::WordBreaks;
@@ -409,10 +409,20 @@ impl Classifier {
     /// Normalises, matches, applies the context rules and, if `extract`, extracts the model's
     /// features, all into `scratch`. Both [`featurize`](Self::featurize) and classification run
     /// this, so training and inference see the same features.
+    /// Puts the words of normalised text right: word breaks, then Russian typed in Latin
+    /// letters (detected by the misspelling repair's pass), then misspellings.
+    pub(crate) fn restore_words(&self, text: &str, norm: &mut Normalized) {
+        self.word_breaks.restore(text, norm);
+        if self.spelling.repair(norm) == Repair::ReadAsTranslit {
+            crate::translit::rewrite(norm);
+            // No Latin marker is left, so this pass repairs.
+            let _ = self.spelling.repair(norm);
+        }
+    }
+
     fn featurize_with(&self, text: &str, scratch: &mut Scratch, extract: bool) {
         normalize_into(text, &mut scratch.norm);
-        self.word_breaks.restore(text, &mut scratch.norm);
-        self.spelling.repair(&mut scratch.norm);
+        self.restore_words(text, &mut scratch.norm);
         self.matcher.find(
             &scratch.norm,
             &mut scratch.squeezed,

@@ -35,6 +35,7 @@ pub mod normalize;
 mod policy;
 mod spelling;
 mod tables;
+mod translit;
 mod verdict;
 mod word_breaks;
 

@@ -16,6 +16,16 @@ use crate::lexicon::data_lines;
 use crate::normalize::Normalized;
 use crate::tables::codec::{DecodeError, Reader, Writer};
 use crate::tables::words::Words;
+use crate::translit::Markers;
+
+/// What [`Spelling::repair`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Repair {
+    /// Misspellings put right, if any.
+    Done,
+    /// Nothing: the message is Russian in Latin letters, to be read as Cyrillic and repaired then.
+    ReadAsTranslit,
+}
 
 /// The compiled misspellings.
 #[derive(Clone, Debug, Default)]
@@ -42,13 +52,13 @@ const FILTER_BITS: usize = 1 << 16;
 /// The index's buckets: 4,096 (16 KiB).
 const BUCKET_BITS: u32 = 12;
 
-const FNV_OFFSET: u32 = 0x811c_9dc5;
+pub(crate) const FNV_OFFSET: u32 = 0x811c_9dc5;
 const FNV_PRIME: u32 = 0x0100_0193;
 
 /// One more byte of a token into FNV-1a's state.
 #[inline(always)]
-fn step(h: u32, b: u8) -> u32 {
-    (h ^ u32::from(b)).wrapping_mul(FNV_PRIME)
+pub(crate) const fn step(h: u32, b: u8) -> u32 {
+    (h ^ b as u32).wrapping_mul(FNV_PRIME)
 }
 
 /// The final mix, so that the top bits (the bucket) depend on every byte.
@@ -113,7 +123,8 @@ pub(crate) fn is_misspelling_of(v: &str, w: &str) -> bool {
                     && rest_v.clone().next().is_none()
                     && rest_w.clone().next().is_none();
                 // A leet digit decoded to the other letter it stands for: `1` is read as `i`
-                // where `l` was meant, `3` as `з` where `е` was meant (`д3бил`).
+                // where `l` was meant, `3` as `з` where `е` was meant (`д3бил`), `1` as `и`
+                // where `ь` was meant (`уб1ю`).
                 let misread = |r: char, m: char| {
                     x == r
                         && y == m
@@ -123,7 +134,11 @@ pub(crate) fn is_misspelling_of(v: &str, w: &str) -> bool {
                             .all(|(p, q)| p == q || (p == r && q == m))
                         && rest_v.clone().count() == rest_w.clone().count()
                 };
-                return swapped || z_plural || misread('i', 'l') || misread('з', 'е');
+                return swapped
+                    || z_plural
+                    || misread('i', 'l')
+                    || misread('з', 'е')
+                    || misread('и', 'ь');
             }
             (Some(_), None) => return false,
         }
@@ -269,30 +284,44 @@ impl Spelling {
     /// Rewrites every misspelt word of `norm` (whole tokens only). One pass over the bytes hashes
     /// each token on the way, and a filter rules most tokens out before any search. Allocates
     /// only when there is something to put right.
-    pub(crate) fn repair(&self, norm: &mut Normalized) {
-        if self.keys.is_empty() {
-            return;
-        }
+    ///
+    /// The same pass counts the words that say a message is Russian typed in Latin letters
+    /// ([`crate::translit`], which would otherwise read every message once more): when it is,
+    /// nothing is changed and [`Repair::ReadAsTranslit`] says so, so that the caller rewrites the
+    /// words in Cyrillic first and then repairs them.
+    #[must_use]
+    pub(crate) fn repair(&self, norm: &mut Normalized) -> Repair {
         let text = norm.as_str();
         let bytes = text.as_bytes();
         let mut edits: Vec<(usize, usize, &str)> = Vec::new();
+        let mut markers = Markers::default();
         let (mut start, mut h) = (0, FNV_OFFSET);
         for (i, &b) in bytes.iter().enumerate() {
             if b != b' ' {
                 h = step(h, b);
                 continue;
             }
-            if self.may_hold_token(i - start, h) {
-                self.look_up(text, start, i, key(h), &mut edits);
+            if i > start {
+                markers.word(&bytes[start..i], h);
+                if self.may_hold_token(i - start, h) {
+                    self.look_up(text, start, i, key(h), &mut edits);
+                }
             }
             (start, h) = (i + 1, FNV_OFFSET);
         }
-        if self.may_hold_token(bytes.len() - start, h) {
-            self.look_up(text, start, bytes.len(), key(h), &mut edits);
+        if bytes.len() > start {
+            markers.word(&bytes[start..], h);
+            if self.may_hold_token(bytes.len() - start, h) {
+                self.look_up(text, start, bytes.len(), key(h), &mut edits);
+            }
+        }
+        if markers.read_as_translit() {
+            return Repair::ReadAsTranslit;
         }
         if !edits.is_empty() {
             norm.replace_tokens(&edits);
         }
+        Repair::Done
     }
 
     pub(crate) fn encode(&self, w: &mut Writer) {
@@ -385,11 +414,15 @@ mod tests {
         .unwrap();
         let input = "I haet Mulsims and MUSLMS, not muslins, SC*M";
         let mut n = norm(input);
-        s.repair(&mut n);
+        assert_eq!(s.repair(&mut n), Repair::Done);
         assert_eq!(
             n.as_str(),
             "i hate muslims and muslims , not muslins , scum"
         );
+        // Russian in Latin letters is left for the caller to read as Cyrillic first.
+        let mut translit = norm("ty haet tebya");
+        assert_eq!(s.repair(&mut translit), Repair::ReadAsTranslit);
+        assert_eq!(translit.as_str(), "ty haet tebya");
         let span = |word: &str| {
             let at = n.as_str().find(word).unwrap();
             let (a, b) = n.source_span(at, at + word.len());

@@ -291,7 +291,9 @@ pub(crate) fn greek_to_cyrillic(c: char) -> char {
 #[inline(always)]
 pub(crate) fn fold(c: char, script: Script, upper: bool, dominant: Script) -> char {
     if script == dominant {
-        return c;
+        // `і` is no Russian letter: in a Cyrillic word it fakes `и` ("ідіот") as the Latin `i`
+        // does.
+        return if c == '\u{0456}' { 'и' } else { c };
     }
     fold_slow(c, script, upper, dominant)
 }

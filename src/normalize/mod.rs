@@ -146,6 +146,14 @@ impl Normalized {
         self.cyrillic
     }
 
+    /// Counts `letters` Latin letters as Cyrillic: the message was Russian typed in Latin letters
+    /// (`crate::translit`), and its language is Russian.
+    pub(crate) fn read_as_cyrillic(&mut self, letters: usize) {
+        let letters = letters.min(self.latin);
+        self.latin -= letters;
+        self.cyrillic += letters;
+    }
+
     /// Replaces byte ranges of the text (whole tokens, sorted, not overlapping) with other words;
     /// each new byte maps to the whole range of the original that the replaced token came from.
     pub(crate) fn replace_tokens(&mut self, edits: &[(usize, usize, &str)]) {

@@ -169,7 +169,7 @@ fn diacritics() {
         ("\u{0301}\u{0301}abc", "abc"),
         ("k\u{0301}\u{0302}\u{0303}ill", "kill"),
         ("a \u{0301} b", "a b"),
-        ("їж ўж ќж", "іж уж кж"),
+        ("їж ўж ќж", "иж уж кж"),
     ]);
 }
 
@@ -182,6 +182,7 @@ fn look_alikes() {
         ("ты cy\u{043A}a", "ты сука"), // cyкa: message votes decide
         ("you are a cy\u{043A}a", "you are a cyka"),
         ("k\u{0456}ll", "kill"),                               // Cyrillic і
+        ("ты \u{0456}д\u{0456}от", "ты идиот"),               // і in a Russian word
         ("f\u{03C5}ck", "fuck"),                               // Greek υ
         ("\u{0441}\u{043E}\u{0440}", "сор"), // all-Cyrillic look-alikes, Russian message
         ("call the \u{0441}\u{043E}\u{0440}", "call the cop"), // ... in an English message
