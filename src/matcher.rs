@@ -23,8 +23,10 @@ enum Role {
 #[derive(Clone, Debug)]
 struct Pattern {
     role: Role,
-    /// Letter-run length of each byte of the squeezed pattern (0 for spaces).
-    runs: Vec<u8>,
+    /// Where the letter-run length of each byte of the squeezed pattern (0 for spaces) is, in
+    /// [`Matcher::runs`]: one buffer for all patterns, so that loading the tables does not
+    /// allocate once per pattern.
+    runs: (u32, u32),
 }
 
 /// A deny term found in a message.
@@ -236,6 +238,8 @@ fn squeeze_term(text: &str) -> (String, Vec<u8>) {
 pub struct Matcher {
     automaton: Automaton,
     patterns: Vec<Pattern>,
+    /// The patterns' letter runs, one after another.
+    runs: Vec<u8>,
 }
 
 impl Matcher {
@@ -243,6 +247,7 @@ impl Matcher {
     pub fn new(deny: &[Entry], allow: &[Term]) -> Result<Matcher, String> {
         let mut texts = Vec::with_capacity(deny.len() + allow.len());
         let mut patterns = Vec::with_capacity(deny.len() + allow.len());
+        let mut all_runs = Vec::new();
         let terms = deny
             .iter()
             .enumerate()
@@ -280,7 +285,12 @@ impl Matcher {
                     runs.push(0);
                 }
                 texts.push(text);
-                patterns.push(Pattern { role, runs });
+                let from = all_runs.len();
+                all_runs.extend_from_slice(&runs);
+                patterns.push(Pattern {
+                    role,
+                    runs: (from as u32, all_runs.len() as u32),
+                });
             }
         }
         // Our own automaton (src/automaton.rs) rather than the `aho-corasick` crate's: it can be
@@ -296,7 +306,16 @@ impl Matcher {
         Ok(Matcher {
             automaton,
             patterns,
+            runs: all_runs,
         })
+    }
+
+    /// The letter runs of `pat`.
+    #[inline]
+    fn runs_of(&self, pat: &Pattern) -> &[u8] {
+        self.runs
+            .get(pat.runs.0 as usize..pat.runs.1 as usize)
+            .unwrap_or(&[])
     }
 
     /// Writes the automaton and each pattern's role and letter runs (read back by
@@ -312,7 +331,7 @@ impl Matcher {
                 }
                 Role::Allow => w.u8(1),
             }
-            w.bytes(&pat.runs);
+            w.bytes(self.runs_of(pat));
         }
     }
 
@@ -329,6 +348,8 @@ impl Matcher {
             ));
         }
         let mut patterns = Vec::with_capacity(n);
+        // One run a pattern byte (checked below), so the buffer is sized once.
+        let mut all_runs = Vec::with_capacity((0..n).map(|p| automaton.pattern_len(p)).sum());
         for p in 0..n {
             let role = match r.u8()? {
                 0 => {
@@ -351,14 +372,17 @@ impl Matcher {
                     automaton.pattern_len(p)
                 ));
             }
+            let from = all_runs.len();
+            all_runs.extend_from_slice(runs);
             patterns.push(Pattern {
                 role,
-                runs: runs.to_vec(),
+                runs: (from as u32, all_runs.len() as u32),
             });
         }
         Ok(Matcher {
             automaton,
             patterns,
+            runs: all_runs,
         })
     }
 
@@ -377,8 +401,8 @@ impl Matcher {
         self.automaton
             .find_overlapping(bytes, |pattern, start, end| {
                 let pat = &self.patterns[pattern as usize];
-                let ok = pat
-                    .runs
+                let ok = self
+                    .runs_of(pat)
                     .iter()
                     .zip(&sq.runs[start..end])
                     .all(|(want, have)| have >= want);

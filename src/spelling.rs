@@ -89,6 +89,16 @@ fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
 }
 
+/// The bits of [`Spelling::lengths`] for tokens of `from` to `to` bytes.
+#[inline(always)]
+fn length_range(from: usize, to: usize) -> u64 {
+    let (from, to) = (from.min(63), to.min(63));
+    if from > to {
+        return 0;
+    }
+    (u64::MAX >> (63 - to)) & (u64::MAX << from)
+}
+
 /// Whether `v` is `w` with two neighbouring letters swapped, one letter missing, one or more
 /// `l` written as `i`, or one or more letters censored with `*`: the edits the generator makes.
 pub(crate) fn is_misspelling_of(v: &str, w: &str) -> bool {
@@ -200,32 +210,48 @@ impl Spelling {
     }
 
     /// Derives the filter, the index and the lengths a misspelling can have from the stored arrays.
+    /// Part of every classifier's start-up (and in a browser it runs in the first, unoptimised
+    /// tier), so each array is read once, by plain loops.
     fn finish(&mut self) {
-        self.filter = vec![0; FILTER_BITS / 64];
+        let buckets = 1usize << BUCKET_BITS;
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        // Count the keys of each bucket, then sum: `index[b]` is where bucket `b` starts.
+        let mut index = vec![0u32; buckets + 1];
         for &key in &self.keys {
             let bit = key as usize;
-            self.filter[bit / 64] |= 1 << (bit % 64);
+            filter[bit / 64] |= 1 << (bit % 64);
+            index[usize::from(key >> (16 - BUCKET_BITS)) + 1] += 1;
         }
-        let buckets = 1usize << BUCKET_BITS;
-        self.index = Vec::with_capacity(buckets + 1);
-        for (k, &key) in self.keys.iter().enumerate() {
-            while self.index.len() <= usize::from(key >> (16 - BUCKET_BITS)) {
-                self.index.push(k as u32);
-            }
+        for b in 0..buckets {
+            index[b + 1] += index[b];
         }
-        self.index.resize(buckets + 1, self.keys.len() as u32);
         // A swap or `l` read as `i` keeps a word's length; a missing letter takes one char away;
-        // each censor star (one byte) may stand for a letter of two (Cyrillic).
-        let mut lengths = 0;
+        // each censor star (one byte) may stand for a letter of two (Cyrillic): from the word's
+        // length in chars to its length in bytes, and its length less the bytes of any one char.
+        let mut lengths = 0u64;
         for i in 0..self.words.len() {
-            let word = self.word(i);
-            for len in word.chars().count()..=word.len() {
-                lengths |= length_bit(len);
+            let word = self.word(i).as_bytes();
+            let mut chars = 0;
+            let mut char_bytes = 0u32; // bit `k`: some char is `k` bytes long
+            let mut run = 0;
+            for &b in word {
+                if b & 0xc0 != 0x80 {
+                    char_bytes |= 1 << run.min(31);
+                    chars += 1;
+                    run = 0;
+                }
+                run += 1;
             }
-            for c in word.chars() {
-                lengths |= length_bit(word.len() - c.len_utf8());
+            char_bytes |= 1 << run.min(31);
+            lengths |= length_range(chars, word.len());
+            for k in 1..=4 {
+                if char_bytes & (1 << k) != 0 && word.len() >= k {
+                    lengths |= length_bit(word.len() - k);
+                }
             }
         }
+        self.filter = filter;
+        self.index = index;
         self.lengths = lengths;
     }
 
@@ -403,6 +429,27 @@ mod tests {
         let mut n = Normalized::new();
         crate::normalize::normalize_into(text, &mut n);
         n
+    }
+
+    #[test]
+    fn derived_arrays_match_their_definitions() {
+        let s = crate::tables::Tables::embedded().unwrap().spelling;
+        for (k, &key) in s.keys.iter().enumerate() {
+            assert!(s.may_hold(key));
+            let b = usize::from(key >> (16 - BUCKET_BITS));
+            assert!((s.index[b] as usize..s.index[b + 1] as usize).contains(&k));
+        }
+        let mut lengths = 0u64;
+        for i in 0..s.words.len() {
+            let word = s.word(i);
+            for len in word.chars().count()..=word.len() {
+                lengths |= length_bit(len);
+            }
+            for c in word.chars() {
+                lengths |= length_bit(word.len() - c.len_utf8());
+            }
+        }
+        assert_eq!(s.lengths, lengths);
     }
 
     #[test]
