@@ -267,10 +267,12 @@ impl Automaton {
         // before the pass reaches it.
         let mut depth = vec![0u32; n];
         let mut states: Vec<State> = Vec::with_capacity(n);
-        for s in 0..n {
-            let (lo, hi) = (trans_start[s] as usize, trans_start[s + 1] as usize);
-            let (m0, m1) = (own_start[s] as usize, own_start[s + 1] as usize);
-            let f = fail[s] as usize;
+        // Offsets read by pairs and failure links by an iterator: no index checks on them.
+        let offsets = trans_start.windows(2).zip(own_start.windows(2)).zip(&fail);
+        for (s, ((t, o), &f)) in offsets.enumerate() {
+            let (lo, hi) = (t[0] as usize, t[1] as usize);
+            let (m0, m1) = (o[0] as usize, o[1] as usize);
+            let f = f as usize;
             let d = depth[s];
             // A failure link that is earlier but not shallower could make the scan's state
             // deeper than the bytes read, and a match start before the text.
