@@ -406,9 +406,6 @@ impl Classifier {
         self.pool.give(scratch, text.len());
     }
 
-    /// Normalises, matches, applies the context rules and, if `extract`, extracts the model's
-    /// features, all into `scratch`. Both [`featurize`](Self::featurize) and classification run
-    /// this, so training and inference see the same features.
     /// Puts the words of normalised text right: word breaks, then Russian typed in Latin
     /// letters (detected by the misspelling repair's pass), then misspellings.
     pub(crate) fn restore_words(&self, text: &str, norm: &mut Normalized) {
@@ -420,6 +417,9 @@ impl Classifier {
         }
     }
 
+    /// Normalises, matches, applies the context rules and, if `extract`, extracts the model's
+    /// features, all into `scratch`. Both [`featurize`](Self::featurize) and classification run
+    /// this, so training and inference see the same features.
     fn featurize_with(&self, text: &str, scratch: &mut Scratch, extract: bool) {
         normalize_into(text, &mut scratch.norm);
         self.restore_words(text, &mut scratch.norm);

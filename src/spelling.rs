@@ -52,12 +52,12 @@ const FILTER_BITS: usize = 1 << 16;
 /// The index's buckets: 4,096 (16 KiB).
 const BUCKET_BITS: u32 = 12;
 
-pub(crate) const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_OFFSET: u32 = 0x811c_9dc5;
 const FNV_PRIME: u32 = 0x0100_0193;
 
 /// One more byte of a token into FNV-1a's state.
 #[inline(always)]
-pub(crate) const fn step(h: u32, b: u8) -> u32 {
+const fn step(h: u32, b: u8) -> u32 {
     (h ^ b as u32).wrapping_mul(FNV_PRIME)
 }
 
@@ -74,7 +74,19 @@ fn mix(mut h: u32) -> u32 {
 /// that out, and the generator (which reproduces this hash) keeps out any misspelling whose key
 /// a real word one edit from the same word would share.
 fn hash(token: &[u8]) -> u16 {
-    key(token.iter().fold(FNV_OFFSET, |h, &b| step(h, b)))
+    key(fnv(token))
+}
+
+/// The FNV-1a state of a whole token, as [`Spelling::repair`] computes it byte by byte (also
+/// what [`crate::translit`]'s marker filter is built from, at compile time).
+pub(crate) const fn fnv(token: &[u8]) -> u32 {
+    let mut h = FNV_OFFSET;
+    let mut i = 0;
+    while i < token.len() {
+        h = step(h, token[i]);
+        i += 1;
+    }
+    h
 }
 
 /// The key of a token's FNV-1a state.

@@ -16,7 +16,7 @@
 //! user typed.
 
 use crate::normalize::Normalized;
-use crate::spelling::{step, FNV_OFFSET};
+use crate::spelling::fnv;
 
 /// Latin spellings of Russian words, sorted, with how much each one says the message is Russian:
 /// 2 for words that are hardly ever anything else, 1 for words that also are short English,
@@ -170,17 +170,6 @@ const PACKED: [u64; MARKERS.len()] = {
     }
     out
 };
-
-/// The FNV-1a state of a word, as the misspelling repair computes it ([`crate::spelling`]).
-const fn fnv(word: &[u8]) -> u32 {
-    let mut h = FNV_OFFSET;
-    let mut i = 0;
-    while i < word.len() {
-        h = step(h, word[i]);
-        i += 1;
-    }
-    h
-}
 
 /// The filter bit of a word's FNV-1a state.
 const fn filter_bit(h: u32) -> usize {
@@ -346,8 +335,8 @@ fn is_infinitive_without_soft_sign(word: &str) -> bool {
 pub(crate) fn rewrite(norm: &mut Normalized) {
     let text = norm.as_str();
     let mut cyrillic = String::with_capacity(text.len() * 2);
-    let mut ends = Vec::new();
-    let mut spans = Vec::new();
+    // Each rewritten token's range in `text` and its reading's end in `cyrillic`.
+    let mut rewritten = Vec::new();
     let mut letters = 0;
     let mut prev = "";
     for (start, tok) in tokens(text) {
@@ -360,17 +349,18 @@ pub(crate) fn rewrite(norm: &mut Normalized) {
             if takes_infinitive(modal) && is_infinitive_without_soft_sign(tok) {
                 cyrillic.push('ь');
             }
-            ends.push(cyrillic.len());
-            spans.push((start, start + tok.len()));
+            rewritten.push((start, start + tok.len(), cyrillic.len()));
             letters += tok.len();
         }
     }
-    let mut edits = Vec::with_capacity(spans.len());
     let mut from = 0;
-    for (&(start, end), &to) in spans.iter().zip(&ends) {
-        edits.push((start, end, &cyrillic[from..to]));
-        from = to;
-    }
+    let edits: Vec<(usize, usize, &str)> = rewritten
+        .iter()
+        .map(|&(start, end, to)| {
+            let reading = &cyrillic[core::mem::replace(&mut from, to)..to];
+            (start, end, reading)
+        })
+        .collect();
     norm.replace_tokens(&edits);
     norm.read_as_cyrillic(letters);
 }
