@@ -12,6 +12,8 @@
 //! - a lowercase letter followed by a capital inside a token (`hateMuslims`, `KillAllJews`);
 //! - a hashtag (`#killalljews`), split only into three words or more, so that a real word which
 //!   happens to be two vocabulary words (`#therapist`) stays whole;
+//! - a message that is one token (`youareanidiot`, `тыидиот`): split like a hashtag, or freely
+//!   when its first word addresses the reader (`you`, `ur`, `ты`);
 //! - two parts of one harmful word with `-`, `/`, `~`, `+`, `|` or `\` between them (`Mus-lims`),
 //!   joined only when neither part is a harmful word on its own.
 //!
@@ -47,6 +49,13 @@ fn glued_word_ok(word: &str, first: bool) -> bool {
         _ => true,
     }
 }
+/// A message of one token is searched from this many bytes on (`uridiot`).
+const MIN_LONE_TOKEN_BYTES: usize = 6;
+/// The words that let a lone token split freely (any vocabulary word, two words or more:
+/// `you are an idiot`, `ты идиот`, `ur mom is a whore`): a message that starts by addressing
+/// the reader is a sentence typed without spaces. Any other lone token is split as a hashtag is
+/// (three words, few short ones: `therapist` is not `the rapist`).
+const ADDRESS_WORDS: [&str; 7] = ["you", "youre", "your", "u", "ur", "ты", "твоя"];
 /// Shorter hashtags are not searched (most of a chat's hashtags are one word).
 const MIN_HASHTAG_BYTES: usize = 8;
 /// What one more word costs a split; a letter of a stem's ending costs more than a word, so
@@ -256,7 +265,8 @@ impl WordBreaks {
         let src = source.as_bytes();
         let mut signs = [(Sign::Case, 0usize); MAX_TOKENS];
         let found = find_signs(src, &mut signs);
-        if found == 0 && norm.spelled_out().is_empty() {
+        let lone = lone_token(norm.as_str());
+        if found == 0 && norm.spelled_out().is_empty() && lone.is_none() {
             return;
         }
         let text = norm.as_str();
@@ -310,6 +320,20 @@ impl WordBreaks {
                         breaks.push(k - 1);
                     }
                 }
+            }
+        }
+        if let Some(end) = lone.filter(|_| !searched.contains(&0)) {
+            let text = &text[..end];
+            let mut at = Vec::new();
+            let addressed = self.split(text, 2, false, &mut at)
+                && text
+                    .get(..at[0])
+                    .is_some_and(|w| ADDRESS_WORDS.contains(&w));
+            if addressed || {
+                at.clear();
+                self.split(text, 3, true, &mut at)
+            } {
+                breaks.extend(at);
             }
         }
         if !breaks.is_empty() {
@@ -464,6 +488,19 @@ fn find_signs(src: &[u8], out: &mut [(Sign, usize)]) -> usize {
     n
 }
 
+/// The length of the normalised message's only word, if it has one word long enough to be
+/// searched and nothing else but punctuation (`youareanidiot !`).
+fn lone_token(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let end = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
+    let long_enough = (MIN_LONE_TOKEN_BYTES..=MAX_TOKEN_BYTES).contains(&end);
+    (long_enough
+        && b[end..]
+            .iter()
+            .all(|c| c.is_ascii_punctuation() || *c == b' '))
+    .then_some(end)
+}
+
 /// The token of `bytes` (space-separated) that holds byte `k`.
 fn token_around(bytes: &[u8], k: usize) -> (usize, usize) {
     let mut s = k;
@@ -597,8 +634,17 @@ mod tests {
             ("#killalljews now", "kill all jews now"),
             ("I hate Mus-lims", "i hate muslims"),
             ("an id/iot", "an idiot"),
+            // A message of one token, addressing the reader: split freely.
+            ("youareanidiot", "you are an idiot"),
+            ("Youareanidiot!!", "you are an idiot !"),
+            ("тыидиот", "ты идиот"),
+            // A message of one token not addressing the reader: split as a hashtag is.
+            ("killalljews", "kill all jews"),
+            ("therapist", "therapist"),
+            ("выжидали", "выжидали"),
             // No sign: glued words stay glued, cut words stay cut.
-            ("youareanidiot", "youareanidiot"),
+            ("lol youareanidiot", "lol youareanidiot"),
+            ("youareanidiot lol", "youareanidiot lol"),
             ("an id iot", "an id iot"),
             // A sign but no harmful word.
             ("YouAre", "youare"),
