@@ -47,6 +47,10 @@ FORMS_PER_STEM = 3
 REAL_WORD_ZIPF = 1.5
 REAL_WORD_ZIPF_HARMLESS = 2.5
 SEEN_IN_DATA = 3
+# Lexicon terms that are themselves respellings of another term ("cvnt" of "cunt", "дибил" of
+# "дебил"): they get no misspellings of their own, which would compete with their word's ("c*nt"
+# would be "cunt" or "cvnt") and be dropped as ambiguous.
+RESPELLINGS = {"cvnt", "niqqer", "niqqers", "niqqa", "niqqas", "biatch", "дибил", "блать"}
 
 
 def rows(name):
@@ -68,7 +72,7 @@ def note(term, cls, single_only):
     if cls is None or (single_only and len(words) > 1):
         return
     for w in words:
-        if "*" in w[:-1]:
+        if "*" in w[:-1] or w.rstrip("*") in RESPELLINGS:
             continue
         if w.endswith("*"):
             stems.setdefault(w[:-1], cls)
@@ -103,7 +107,13 @@ def main():
                     if "*" not in w and len(w) >= 6:
                         closed.setdefault(w, "phrase")
             bare = words[0].strip("*")
-            if len(r) > 1 and "profanity" in r[1] and len(words) == 1 and "*" not in bare:
+            if (
+                len(r) > 1
+                and "profanity" in r[1]
+                and len(words) == 1
+                and "*" not in bare
+                and bare not in RESPELLINGS
+            ):
                 censored.add(bare)
 
     seen = collections.Counter()
