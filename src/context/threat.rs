@@ -26,6 +26,10 @@ use crate::label::{Label, LabelSet};
 struct Target {
     end: usize,
     group: bool,
+    /// A quantifier or determiner stood before it ("all the cops", "the president"): people
+    /// named so (`people` in frames.tsv) are a target a bare imperative may call to harm, as it
+    /// may a group.
+    quantified: bool,
 }
 
 /// The mention starting at token `k` (mentions are sorted and do not overlap).
@@ -46,33 +50,45 @@ fn mention_ending(mentions: &[Mention], k: usize) -> Option<Mention> {
 /// `pronouns` allows "you", "him", "тебя"; without it only groups and places count.
 fn target_at(scan: &Scan, mentions: &[Mention], k: usize, pronouns: bool) -> Option<Target> {
     let mut j = k;
+    let mut quantified = false;
     for _ in 0..3 {
         if let Some(m) = mention_at(mentions, j) {
             return Some(Target {
                 end: m.b,
                 group: true,
+                quantified,
             });
         }
-        if pronouns {
-            if let Some(t) = scan.at(j, Kind::Target) {
-                return Some(Target {
-                    end: t.end as usize,
-                    group: false,
-                });
-            }
+        let person = if pronouns {
+            scan.at(j, Kind::Target)
+                .or_else(|| scan.at(j, Kind::People))
+        } else {
+            scan.at(j, Kind::People).filter(|_| quantified)
+        };
+        if let Some(t) = person {
+            return Some(Target {
+                end: t.end as usize,
+                group: false,
+                quantified,
+            });
         }
         if let Some(p) = scan.at(j, Kind::Poss) {
             if let Some(m) = mention_at(mentions, p.end as usize).filter(|m| m.place) {
                 return Some(Target {
                     end: m.b,
                     group: true,
+                    quantified,
                 });
             }
         }
         if j < scan.len() && !scan.is_punct(j) {
-            let skip = scan.at(j, Kind::Quant).or_else(|| scan.at(j, Kind::Filler));
-            if let Some(q) = skip {
+            if let Some(q) = scan.at(j, Kind::Quant) {
+                quantified = true;
                 j = q.end as usize;
+                continue;
+            }
+            if let Some(f) = scan.at(j, Kind::Filler) {
+                j = f.end as usize;
                 continue;
             }
         }
@@ -312,12 +328,14 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
             }
         }
 
-        // Hortative and imperative: "lets burn the mosque", "gas the X", "kill all X".
+        // Hortative and imperative: "lets burn the mosque", "gas the X", "kill all X", "shoot
+        // all the cops" (people named by a quantifier; "kill him" alone is mostly a game).
         if let Some(v) = violent(scan, i, violent_form::VERB).filter(is_harm) {
             let lead = lead_before(scan, i);
             if clause_start(scan, i) || lead {
                 if let Some(t) = target_at(scan, mentions, v.end as usize, lead) {
-                    if t.group || lead {
+                    let people = t.quantified && !scan.has(t.end, Kind::Ditrans);
+                    if t.group || lead || people {
                         push(out, i, t.end, set(t.group, true), v.a, before(i));
                     }
                 }
@@ -392,6 +410,7 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
                         continue;
                     }
                     if scan.has(k, Kind::Target)
+                        || scan.has(k, Kind::People)
                         || scan.has(k, Kind::They)
                         || scan.has(k, Kind::You)
                     {
@@ -478,7 +497,32 @@ mod tests {
         ("Чтоб они все сдохли", true, false),
         ("Убить время до вечера", false, false),
         ("Мечеть сожжем", true, false),
+        // People named by their role: a target, never a group.
+        ("Kill all the politicians", true, false),
+        ("We should kill the bankers", true, false),
+        ("I hope all politicians die", true, false),
+        ("Надо расстрелять всех чиновников", true, false),
+        ("Liberals will attack you for thinking", false, false),
+        ("I'll shoot the teachers an email", false, false),
+        ("Politicians are parasites", false, false),
+        ("Kill him", false, false),
     ];
+
+    #[test]
+    fn people_are_targets_not_groups() {
+        for msg in ["Kill all the cops", "Надо расстрелять всех чиновников"]
+        {
+            let got = run(msg);
+            assert!(
+                got.iter().any(|h| h.1.contains(Label::Threat)),
+                "{msg:?}: {got:?}"
+            );
+            assert!(
+                got.iter().all(|h| !h.1.contains(Label::IdentityAttack)),
+                "{msg:?}: {got:?}"
+            );
+        }
+    }
 
     #[test]
     fn table() {

@@ -65,6 +65,7 @@ pub(crate) enum Kind {
     Speaker,
     Curse,
     Cond,
+    People,
     // predicates.tsv
     Pred,
     // violence.tsv
@@ -92,9 +93,9 @@ impl Kind {
             Negator, Report, Denounce, Clause, Unneg, Rhetorical, Game, News, SelfRef, Doubt, Hypo,
             Group, Person, Copula, Modal, Future, Be, Filler, Quant, Conj, Subj1, Target, Poss,
             You, Single, They, Agent, Deserve, DeathTo, Wish, Lead, Origin, Burden, Society,
-            Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Hatred, Speaker, Curse, Cond, Pred,
-            Violent, Org, Leader, Attacker, Attack, Recruit, Pledge, Glory, Hail, More, Victims,
-            Allow,
+            Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Hatred, Speaker, Curse, Cond,
+            People, Pred, Violent, Org, Leader, Attacker, Attack, Recruit, Pledge, Glory, Hail,
+            More, Victims, Allow,
         ]
     };
 
@@ -285,6 +286,7 @@ fn role_kind(file: &str, role: &str) -> Option<Kind> {
         ("frames", "speaker") => Speaker,
         ("frames", "curse") => Curse,
         ("frames", "cond") => Cond,
+        ("frames", "people") => People,
         ("extremism", "org") => Org,
         ("extremism", "leader") => Leader,
         ("extremism", "attacker") => Attacker,
