@@ -155,7 +155,7 @@ impl Context {
                 && labels.contains(Label::IdentityAttack)
                 && identity::reclaimed(scan, a, b))
             || (label == Label::IdentityAttack && identity::aimed_at_person(scan, a))
-            || (personal && claim && (doubted(scan, a) || supposed(scan, a)))
+            || (personal && claim && (doubted(scan, a) || supposed(scan, a) || dismissed(scan, a)))
     }
 
     /// The hits the structure rules find in a scanned message. `identity_hits` are the normalised
@@ -193,7 +193,7 @@ impl Context {
                     || (l == Label::Threat && in_sentence(scan, f.a, Kind::Game))
                     || (l == Label::Extremism && news(scan, f.a))
                     || (matches!(l, Label::IdentityAttack | Label::Insult)
-                        && (doubted(scan, f.a) || supposed(scan, f.a)));
+                        && (doubted(scan, f.a) || supposed(scan, f.a) || dismissed(scan, f.a)));
                 if off {
                     cancelled.insert(l);
                 }
@@ -228,6 +228,18 @@ fn news(scan: &Scan, i: usize) -> bool {
 fn doubted(scan: &Scan, i: usize) -> bool {
     let (a, _) = scan.sentence_range(scan.sentence(i));
     scan.count(vocab::count::DOUBT, a, i) > 0
+}
+
+/// Whether a claim at token `i` is asked and then dismissed: its sentence is a question and the
+/// next one opens with a dismissal ("Muslims are a cancer? What nonsense.", "Бабам место на кухне?
+/// Какая чушь"). Counter-speech often echoes the claim it answers.
+fn dismissed(scan: &Scan, i: usize) -> bool {
+    let s = scan.sentence(i);
+    if !scan.is_question(s) || s + 1 >= scan.sentences() {
+        return false;
+    }
+    let (a, b) = scan.sentence_range(s + 1);
+    (a..b.min(a + 2)).any(|k| scan.has(k, Kind::Dismiss))
 }
 
 /// Whether a claim at token `i` is a hypothesis: "if" and its kin earlier in the same clause

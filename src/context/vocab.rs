@@ -29,6 +29,7 @@ pub(crate) enum Kind {
     SelfRef,
     Doubt,
     Hypo,
+    Dismiss,
     // groups.tsv
     Group,
     // frames.tsv
@@ -91,8 +92,8 @@ impl Kind {
         use Kind::*;
         [
             Negator, Report, Denounce, Clause, Unneg, Rhetorical, Game, News, SelfRef, Doubt, Hypo,
-            Group, Person, Copula, Modal, Future, Be, Filler, Quant, Conj, Subj1, Target, Poss,
-            You, Single, They, Agent, Deserve, DeathTo, Wish, Lead, Origin, Burden, Society,
+            Dismiss, Group, Person, Copula, Modal, Future, Be, Filler, Quant, Conj, Subj1, Target,
+            Poss, You, Single, They, Agent, Deserve, DeathTo, Wish, Lead, Origin, Burden, Society,
             Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Hatred, Speaker, Curse, Cond,
             People, Pred, Violent, Org, Leader, Attacker, Attack, Recruit, Pledge, Glory, Hail,
             More, Victims, Allow,
@@ -253,6 +254,7 @@ fn role_kind(file: &str, role: &str) -> Option<Kind> {
         ("cues", "self") => SelfRef,
         ("cues", "doubt") => Doubt,
         ("cues", "hypo") => Hypo,
+        ("cues", "dismiss") => Dismiss,
         ("frames", "person") => Person,
         ("frames", "copula") => Copula,
         ("frames", "modal") => Modal,
@@ -928,6 +930,11 @@ impl Scan {
     pub(crate) fn sentence_range(&self, s: usize) -> (usize, usize) {
         let (a, b) = self.sent_range[s];
         (a as usize, b as usize)
+    }
+
+    /// How many sentences the message has.
+    pub(crate) fn sentences(&self) -> usize {
+        self.sent_range.len()
     }
 
     /// Whether sentence `s` ends with a question mark.
