@@ -13,7 +13,8 @@
 //! - a hashtag (`#killalljews`), split only into three words or more, so that a real word which
 //!   happens to be two vocabulary words (`#therapist`) stays whole;
 //! - a message that is one token (`youareanidiot`, `тыидиот`): split like a hashtag, or freely
-//!   when its first word addresses the reader (`you`, `ur`, `ты`);
+//!   when its first word addresses the reader (`you`, `ur`, `ты`); in a longer message, its
+//!   first or last token when that opens with `you`, `ur` or `ты` (`lol youareanidiot`);
 //! - two parts of one harmful word with `-`, `/`, `~`, `+`, `|` or `\` between them (`Mus-lims`),
 //!   joined only when neither part is a harmful word on its own.
 //!
@@ -56,6 +57,10 @@ const MIN_LONE_TOKEN_BYTES: usize = 6;
 /// the reader is a sentence typed without spaces. Any other lone token is split as a hashtag is
 /// (three words, few short ones: `therapist` is not `the rapist`).
 const ADDRESS_WORDS: [&str; 7] = ["you", "youre", "your", "u", "ur", "ты", "твоя"];
+/// Inside a longer message, a token is searched as glued words only from this many bytes on
+/// and only when it opens with one of these (a lone `u` opens too many words: `username`).
+const MIN_GLUED_BYTES: usize = 10;
+const GLUED_OPENERS: [&str; 3] = ["you", "ur", "ты"];
 /// Shorter hashtags are not searched (most of a chat's hashtags are one word).
 const MIN_HASHTAG_BYTES: usize = 8;
 /// What one more word costs a split; a letter of a stem's ending costs more than a word, so
@@ -258,6 +263,21 @@ impl WordBreaks {
         true
     }
 
+    /// Splits `token` into vocabulary words freely (any word, two or more, one harmful) if its
+    /// first word addresses the reader ([`ADDRESS_WORDS`]); the breaks go to `at`. On failure
+    /// `at` is left empty.
+    fn addressed_split(&self, token: &str, at: &mut Vec<usize>) -> bool {
+        at.clear();
+        let ok = self.split(token, 2, false, at)
+            && token
+                .get(..at[0])
+                .is_some_and(|w| ADDRESS_WORDS.contains(&w));
+        if !ok {
+            at.clear();
+        }
+        ok
+    }
+
     /// Restores and removes word breaks in `norm` (normalised from `source`) where the signs
     /// above say they are wrong. When nothing was spelled out this costs one table lookup per
     /// byte of the source; it allocates only when a sign is found.
@@ -266,7 +286,11 @@ impl WordBreaks {
         let mut signs = [(Sign::Case, 0usize); MAX_TOKENS];
         let found = find_signs(src, &mut signs);
         let lone = lone_token(norm.as_str());
-        if found == 0 && norm.spelled_out().is_empty() && lone.is_none() {
+        if found == 0
+            && norm.spelled_out().is_empty()
+            && lone.is_none()
+            && addressed_tokens(norm.as_str()).next().is_none()
+        {
             return;
         }
         let text = norm.as_str();
@@ -322,18 +346,21 @@ impl WordBreaks {
                 }
             }
         }
+        let mut at = Vec::new();
         if let Some(end) = lone.filter(|_| !searched.contains(&0)) {
-            let text = &text[..end];
-            let mut at = Vec::new();
-            let addressed = self.split(text, 2, false, &mut at)
-                && text
-                    .get(..at[0])
-                    .is_some_and(|w| ADDRESS_WORDS.contains(&w));
-            if addressed || {
+            let token = &text[..end];
+            if self.addressed_split(token, &mut at) || self.split(token, 3, true, &mut at) {
+                breaks.extend(&at);
+            }
+        }
+        // Inside a longer message, only a first or last token that opens by addressing the
+        // reader ("lol youareanidiot").
+        for (s, e) in addressed_tokens(text) {
+            if !searched.contains(&s) && (s > 0 || lone.is_none()) {
                 at.clear();
-                self.split(text, 3, true, &mut at)
-            } {
-                breaks.extend(at);
+                if self.addressed_split(&text[s..e], &mut at) {
+                    breaks.extend(at.iter().map(|k| s + k));
+                }
             }
         }
         if !breaks.is_empty() {
@@ -486,6 +513,26 @@ fn find_signs(src: &[u8], out: &mut [(Sign, usize)]) -> usize {
         n += 1;
     }
     n
+}
+
+/// The first and the last token of `text` (byte ranges), where they are long enough to be glued
+/// words and open with a word addressing the reader ([`MIN_GLUED_BYTES`], [`GLUED_OPENERS`]):
+/// "lol youareanidiot", "тыидиот, понял?". Only these two are looked at, so that a message costs
+/// two short searches for a space, not a pass over its tokens.
+fn addressed_tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let first_end = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
+    let last_start = b.iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
+    let last = (last_start > 0).then_some((last_start, b.len()));
+    [Some((0, first_end)), last]
+        .into_iter()
+        .flatten()
+        .filter(move |&(s, e)| {
+            let t = &b[s..e];
+            (MIN_GLUED_BYTES..=MAX_TOKEN_BYTES).contains(&t.len())
+                && matches!(t[0], b'y' | b'u' | 0xD1)
+                && GLUED_OPENERS.iter().any(|w| t.starts_with(w.as_bytes()))
+        })
 }
 
 /// The length of the normalised message's only word, if it has one word long enough to be
@@ -642,9 +689,14 @@ mod tests {
             ("killalljews", "kill all jews"),
             ("therapist", "therapist"),
             ("выжидали", "выжидали"),
+            // Inside a longer message, a token that opens by addressing the reader.
+            ("lol youareanidiot", "lol you are an idiot"),
+            ("ну и тыидиот", "ну и ты идиот"),
+            // Only the first and the last token are looked at.
+            ("lol youareanidiot haha", "lol youareanidiot haha"),
             // No sign: glued words stay glued, cut words stay cut.
-            ("lol youareanidiot", "lol youareanidiot"),
-            ("youareanidiot lol", "youareanidiot lol"),
+            ("lol killalljews", "lol killalljews"),
+            ("the youngsters left", "the youngsters left"),
             ("an id iot", "an id iot"),
             // A sign but no harmful word.
             ("YouAre", "youare"),
