@@ -50,7 +50,7 @@ SEEN_IN_DATA = 3
 # Lexicon terms that are themselves respellings of another term ("cvnt" of "cunt", "дибил" of
 # "дебил"): they get no misspellings of their own, which would compete with their word's ("c*nt"
 # would be "cunt" or "cvnt") and be dropped as ambiguous.
-RESPELLINGS = {"cvnt", "niqqer", "niqqers", "niqqa", "niqqas", "biatch", "дибил", "блать"}
+RESPELLINGS = {"cvnt", "niqqer", "niqqers", "niqqa", "niqqas", "biatch", "cyka", "дибил", "блать", "падор"}
 
 
 def rows(name):
