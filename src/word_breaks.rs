@@ -285,12 +285,8 @@ impl WordBreaks {
         let src = source.as_bytes();
         let mut signs = [(Sign::Case, 0usize); MAX_TOKENS];
         let found = find_signs(src, &mut signs);
-        let lone = lone_token(norm.as_str());
-        if found == 0
-            && norm.spelled_out().is_empty()
-            && lone.is_none()
-            && addressed_tokens(norm.as_str()).next().is_none()
-        {
+        let glued = glued_candidates(norm.as_str());
+        if found == 0 && norm.spelled_out().is_empty() && glued.iter().all(Option::is_none) {
             return;
         }
         let text = norm.as_str();
@@ -347,20 +343,14 @@ impl WordBreaks {
             }
         }
         let mut at = Vec::new();
-        if let Some(end) = lone.filter(|_| !searched.contains(&0)) {
-            let token = &text[..end];
-            if self.addressed_split(token, &mut at) || self.split(token, 3, true, &mut at) {
-                breaks.extend(&at);
+        for &(start, end, lone) in glued.iter().flatten() {
+            if searched.contains(&start) {
+                continue;
             }
-        }
-        // Inside a longer message, only a first or last token that opens by addressing the
-        // reader ("lol youareanidiot").
-        for (s, e) in addressed_tokens(text) {
-            if !searched.contains(&s) && (s > 0 || lone.is_none()) {
-                at.clear();
-                if self.addressed_split(&text[s..e], &mut at) {
-                    breaks.extend(at.iter().map(|k| s + k));
-                }
+            let token = &text[start..end];
+            if self.addressed_split(token, &mut at) || (lone && self.split(token, 3, true, &mut at))
+            {
+                breaks.extend(at.iter().map(|k| start + k));
             }
         }
         if !breaks.is_empty() {
@@ -515,37 +505,35 @@ fn find_signs(src: &[u8], out: &mut [(Sign, usize)]) -> usize {
     n
 }
 
-/// The first and the last token of `text` (byte ranges), where they are long enough to be glued
-/// words and open with a word addressing the reader ([`MIN_GLUED_BYTES`], [`GLUED_OPENERS`]):
-/// "lol youareanidiot", "тыидиот, понял?". Only these two are looked at, so that a message costs
-/// two short searches for a space, not a pass over its tokens.
-fn addressed_tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// The tokens of the normalised message searched for glued words without a sign, as byte
+/// ranges with whether the token is the message's only word:
+/// - the only word, with nothing after it but punctuation (`youareanidiot !`), from
+///   [`MIN_LONE_TOKEN_BYTES`] on;
+/// - otherwise the first and the last token, from [`MIN_GLUED_BYTES`] on and when they open with
+///   one of [`GLUED_OPENERS`] ("lol youareanidiot", "тыидиот, понял?"). Only these two are looked
+///   at, so that a message costs two short searches for a space, not a pass over its tokens.
+fn glued_candidates(text: &str) -> [Option<(usize, usize, bool)>; 2] {
     let b = text.as_bytes();
     let first_end = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
-    let last_start = b.iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
-    let last = (last_start > 0).then_some((last_start, b.len()));
-    [Some((0, first_end)), last]
-        .into_iter()
-        .flatten()
-        .filter(move |&(s, e)| {
-            let t = &b[s..e];
-            (MIN_GLUED_BYTES..=MAX_TOKEN_BYTES).contains(&t.len())
-                && matches!(t[0], b'y' | b'u' | 0xD1)
-                && GLUED_OPENERS.iter().any(|w| t.starts_with(w.as_bytes()))
-        })
-}
-
-/// The length of the normalised message's only word, if it has one word long enough to be
-/// searched and nothing else but punctuation (`youareanidiot !`).
-fn lone_token(text: &str) -> Option<usize> {
-    let b = text.as_bytes();
-    let end = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
-    let long_enough = (MIN_LONE_TOKEN_BYTES..=MAX_TOKEN_BYTES).contains(&end);
-    (long_enough
-        && b[end..]
+    if (MIN_LONE_TOKEN_BYTES..=MAX_TOKEN_BYTES).contains(&first_end)
+        && b[first_end..]
             .iter()
-            .all(|c| c.is_ascii_punctuation() || *c == b' '))
-    .then_some(end)
+            .all(|c| c.is_ascii_punctuation() || *c == b' ')
+    {
+        return [Some((0, first_end, true)), None];
+    }
+    let opens_glued = |s: usize, e: usize| {
+        let t = &b[s..e];
+        (MIN_GLUED_BYTES..=MAX_TOKEN_BYTES).contains(&t.len())
+            && matches!(t[0], b'y' | b'u' | 0xD1)
+            && GLUED_OPENERS.iter().any(|w| t.starts_with(w.as_bytes()))
+    };
+    let last_start = b.iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
+    [
+        Some((0, first_end, false)).filter(|_| opens_glued(0, first_end)),
+        Some((last_start, b.len(), false))
+            .filter(|_| last_start > 0 && opens_glued(last_start, b.len())),
+    ]
 }
 
 /// The token of `bytes` (space-separated) that holds byte `k`.
