@@ -169,8 +169,9 @@ fn push(out: &mut Vec<Found>, a: usize, b: usize, labels: LabelSet, severity: u8
     }
 }
 
-/// Pushes a harmful violent verb `v` aimed at the person or group right after it, from token
-/// `start` on, unless it is a ditransitive idiom ("shoot you an email", "cut you a slice").
+/// Pushes a violent verb `v` aimed at the person or group right after it, from token `start`
+/// on, unless it is a ditransitive idiom ("shoot you an email", "cut you a slice"). A verb of
+/// exclusion ("deport", "get rid of") counts only against a group, as an identity attack.
 fn push_aimed(
     out: &mut Vec<Found>,
     scan: &Scan,
@@ -180,8 +181,8 @@ fn push_aimed(
     negated: bool,
 ) {
     if let Some(t) = target_at(scan, mentions, v.end as usize, true) {
-        if t.group || !scan.has(t.end, Kind::Ditrans) {
-            push(out, start, t.end, set(t.group, true), v.a, negated);
+        if (is_harm(v) || t.group) && (t.group || !scan.has(t.end, Kind::Ditrans)) {
+            push(out, start, t.end, set(t.group, is_harm(v)), v.a, negated);
         }
     }
 }
@@ -220,7 +221,7 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
             while k < n && k <= s.end as usize + 5 && scan.clause(k) == clause {
                 let v = violent(scan, k, violent_form::VERB)
                     .or_else(|| violent(scan, k, violent_form::INF));
-                if let Some(v) = v.filter(is_harm) {
+                if let Some(v) = v {
                     push_aimed(out, scan, mentions, i, &v, (neg || before(i)) && !rh);
                     break;
                 }
@@ -307,8 +308,9 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
                     }
                     break;
                 }
-                if let Some(v) = violent(scan, k, violent_form::VERB).filter(is_harm) {
-                    // "someone ought to burn their mosque down", "we should kill them all".
+                if let Some(v) = violent(scan, k, violent_form::VERB) {
+                    // "someone ought to burn their mosque down", "we should kill them all",
+                    // "we should deport all X".
                     push_aimed(out, scan, mentions, i, &v, (neg || before(i)) && !rh);
                     break;
                 }
@@ -329,14 +331,15 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
         }
 
         // Hortative and imperative: "lets burn the mosque", "gas the X", "kill all X", "shoot
-        // all the cops" (people named by a quantifier; "kill him" alone is mostly a game).
-        if let Some(v) = violent(scan, i, violent_form::VERB).filter(is_harm) {
+        // all the cops" (people named by a quantifier; "kill him" alone is mostly a game);
+        // "deport all X", a group only.
+        if let Some(v) = violent(scan, i, violent_form::VERB) {
             let lead = lead_before(scan, i);
             if clause_start(scan, i) || lead {
                 if let Some(t) = target_at(scan, mentions, v.end as usize, lead) {
                     let people = t.quantified && !scan.has(t.end, Kind::Ditrans);
-                    if t.group || lead || people {
-                        push(out, i, t.end, set(t.group, true), v.a, before(i));
+                    if t.group || (is_harm(&v) && (lead || people)) {
+                        push(out, i, t.end, set(t.group, is_harm(&v)), v.a, before(i));
                     }
                 }
             }
@@ -507,6 +510,33 @@ mod tests {
         ("Politicians are parasites", false, false),
         ("Kill him", false, false),
     ];
+
+    /// Verbs of exclusion in the active voice: an identity attack against a group, never a
+    /// threat, and nothing against one person or a role.
+    const EXCLUSION: &[(&str, bool)] = &[
+        ("We should get rid of the Jews.", true),
+        ("we need to deport all muslims", true),
+        ("Let's kick out the immigrants", true),
+        ("Deport all the refugees", true),
+        ("I will deport every one of these Mexicans", true),
+        ("I should get rid of this old couch", false),
+        ("We should deport him", false),
+        ("Let's kick out the cops", false),
+        ("Get rid of the bugs in the code", false),
+    ];
+
+    #[test]
+    fn exclusion_is_an_identity_attack_on_groups() {
+        for &(msg, attack) in EXCLUSION {
+            let got = run(msg);
+            assert!(
+                got.iter().all(|h| !h.1.contains(Label::Threat)),
+                "{msg:?}: {got:?}"
+            );
+            let found = got.iter().any(|h| h.1.contains(Label::IdentityAttack));
+            assert_eq!(found, attack, "{msg:?}: {got:?}");
+        }
+    }
 
     #[test]
     fn people_are_targets_not_groups() {
