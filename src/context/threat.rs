@@ -181,7 +181,7 @@ fn push_aimed(
     negated: bool,
 ) {
     if let Some(t) = target_at(scan, mentions, v.end as usize, true) {
-        if (is_harm(v) || t.group) && (t.group || !scan.has(t.end, Kind::Ditrans)) {
+        if t.group || (is_harm(v) && !scan.has(t.end, Kind::Ditrans)) {
             push(out, start, t.end, set(t.group, is_harm(v)), v.a, negated);
         }
     }
