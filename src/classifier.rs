@@ -477,7 +477,13 @@ impl Classifier {
             {
                 match p {
                     Some(p) if label == Label::Toxicity => {
-                        let cleared = context_cleared(&scratch.hit_features, scratch.hits.len());
+                        let slur = |i: usize| {
+                            let entry = &self.entries[scratch.hits[i].entry as usize];
+                            entry.labels.contains(Label::IdentityAttack)
+                                && !entry.term.text.contains(' ')
+                        };
+                        let cleared =
+                            context_cleared(&scratch.hit_features, scratch.hits.len(), slur);
                         scores.set(label, if cleared { p * CLEARED_TOXICITY } else { p });
                     }
                     Some(p) => {
@@ -630,9 +636,10 @@ const CLEARED_TOXICITY: f32 = 0.5;
 /// Whether the context layer cancelled some evidence and left none standing (profanity aside,
 /// which it never cancels: swearing stays profanity). A slur from the lexicon that was cancelled
 /// (negated, quoted, reported) does not clear the message: the word itself is offensive, and in
-/// the validation data such messages were mostly toxic ("no one cares, k*ke"). `lexicon_hits` is
-/// how many of `hits` are the lexicon's; the structure rules' come after them.
-fn context_cleared(hits: &[HitFeature], lexicon_hits: usize) -> bool {
+/// the validation data such messages were mostly toxic ("no one cares, k*ke"); a quoted phrase
+/// ("kill all Jews") does. `lexicon_hits` is how many of `hits` are the lexicon's (the structure
+/// rules' come after them); `slur(i)` says whether lexicon hit `i` is a one-word identity attack.
+fn context_cleared(hits: &[HitFeature], lexicon_hits: usize, slur: impl Fn(usize) -> bool) -> bool {
     let mut cleared = false;
     for (i, h) in hits.iter().enumerate() {
         if h.labels
@@ -642,7 +649,7 @@ fn context_cleared(hits: &[HitFeature], lexicon_hits: usize) -> bool {
             return false;
         }
         if !h.cancelled.is_empty() {
-            if i < lexicon_hits && h.labels.contains(Label::IdentityAttack) {
+            if i < lexicon_hits && slur(i) {
                 return false;
             }
             cleared = true;
