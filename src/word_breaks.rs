@@ -13,8 +13,8 @@
 //! - a hashtag (`#killalljews`), split only into three words or more, so that a real word which
 //!   happens to be two vocabulary words (`#therapist`) stays whole;
 //! - a message that is one token (`youareanidiot`, `тыидиот`): split like a hashtag, or freely
-//!   when its first word addresses the reader (`you`, `ur`, `ты`); in a longer message, its
-//!   first or last token when that opens with `you`, `ur` or `ты` (`lol youareanidiot`);
+//!   when its first word addresses the reader (`you`, `ur`, `ты`); in a longer message, any
+//!   token of 10 bytes or more that opens with `you`, `ur` or `ты` (`lol youareanidiot haha`);
 //! - two parts of one harmful word with `-`, `/`, `~`, `+`, `|` or `\` between them (`Mus-lims`),
 //!   joined only when neither part is a harmful word on its own.
 //!
@@ -505,35 +505,89 @@ fn find_signs(src: &[u8], out: &mut [(Sign, usize)]) -> usize {
     n
 }
 
+/// At most this many tokens of a message are searched as glued words without a sign.
+const MAX_GLUED_TOKENS: usize = 4;
+
 /// The tokens of the normalised message searched for glued words without a sign, as byte
 /// ranges with whether the token is the message's only word:
 /// - the only word, with nothing after it but punctuation (`youareanidiot !`), from
 ///   [`MIN_LONE_TOKEN_BYTES`] on;
-/// - otherwise the first and the last token, from [`MIN_GLUED_BYTES`] on and when they open with
-///   one of [`GLUED_OPENERS`] ("lol youareanidiot", "тыидиот, понял?"). Only these two are looked
-///   at, so that a message costs two short searches for a space, not a pass over its tokens.
-fn glued_candidates(text: &str) -> [Option<(usize, usize, bool)>; 2] {
+/// - otherwise any token (the first [`MAX_GLUED_TOKENS`]) from [`MIN_GLUED_BYTES`] on that
+///   opens with one of [`GLUED_OPENERS`] ("lol youareanidiot haha", "ну тыидиот, понял?"). One
+///   pass over the bytes finds them; a token is looked at only when its first byte could open
+///   one (`y`, `u`, or the lead byte of `т`).
+fn glued_candidates(text: &str) -> [Option<(usize, usize, bool)>; MAX_GLUED_TOKENS] {
     let b = text.as_bytes();
+    let mut out = [None; MAX_GLUED_TOKENS];
     let first_end = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
     if (MIN_LONE_TOKEN_BYTES..=MAX_TOKEN_BYTES).contains(&first_end)
         && b[first_end..]
             .iter()
             .all(|c| c.is_ascii_punctuation() || *c == b' ')
     {
-        return [Some((0, first_end, true)), None];
+        out[0] = Some((0, first_end, true));
+        return out;
     }
-    let opens_glued = |s: usize, e: usize| {
-        let t = &b[s..e];
-        (MIN_GLUED_BYTES..=MAX_TOKEN_BYTES).contains(&t.len())
-            && matches!(t[0], b'y' | b'u' | 0xD1)
-            && GLUED_OPENERS.iter().any(|w| t.starts_with(w.as_bytes()))
+    let mut n = 0;
+    let mut consider = |start: usize| {
+        let rest = &b[start..];
+        if n < MAX_GLUED_TOKENS
+            && rest.len() >= MIN_GLUED_BYTES
+            && GLUED_OPENERS.iter().any(|w| rest.starts_with(w.as_bytes()))
+            && !rest[..MIN_GLUED_BYTES].contains(&b' ')
+        {
+            let end = rest
+                .iter()
+                .position(|&c| c == b' ')
+                .map_or(b.len(), |p| start + p);
+            if end - start <= MAX_TOKEN_BYTES {
+                out[n] = Some((start, end, false));
+                n += 1;
+            }
+        }
     };
-    let last_start = b.iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
-    [
-        Some((0, first_end, false)).filter(|_| opens_glued(0, first_end)),
-        Some((last_start, b.len(), false))
-            .filter(|_| last_start > 0 && opens_glued(last_start, b.len())),
-    ]
+    consider(0);
+    for_each_opening(b, &mut consider);
+    out
+}
+
+/// Calls `f`, in order, with the index of every byte of `b` right after a space that may open
+/// a glued token (`y`, `u`, or the lead byte of `т`). Eight bytes at a time, with the next byte
+/// of each one shifted in: most bytes are neither, and this runs on every message.
+fn for_each_opening(b: &[u8], mut f: impl FnMut(usize)) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    /// High bit set in each byte of `x` that is zero (and, rarely, in a byte above such a one,
+    /// which the exact check below drops).
+    fn zeros(x: u64) -> u64 {
+        x.wrapping_sub(ONES) & !x & HIGHS
+    }
+    let n = b.len();
+    let mut at = 0;
+    while at + 9 <= n {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&b[at..at + 8]);
+        let here = u64::from_le_bytes(word);
+        word.copy_from_slice(&b[at + 1..at + 9]);
+        let next = u64::from_le_bytes(word);
+        let mut m = zeros(here ^ (ONES * u64::from(b' ')))
+            & (zeros(next ^ (ONES * u64::from(b'y')))
+                | zeros(next ^ (ONES * u64::from(b'u')))
+                | zeros(next ^ (ONES * 0xD1)));
+        while m != 0 {
+            let k = at + (m.trailing_zeros() / 8) as usize;
+            if b[k] == b' ' && matches!(b[k + 1], b'y' | b'u' | 0xD1) {
+                f(k + 1);
+            }
+            m &= m - 1;
+        }
+        at += 8;
+    }
+    for k in at..n.saturating_sub(1) {
+        if b[k] == b' ' && matches!(b[k + 1], b'y' | b'u' | 0xD1) {
+            f(k + 1);
+        }
+    }
 }
 
 /// The token of `bytes` (space-separated) that holds byte `k`.
@@ -680,8 +734,14 @@ mod tests {
             // Inside a longer message, a token that opens by addressing the reader.
             ("lol youareanidiot", "lol you are an idiot"),
             ("ну и тыидиот", "ну и ты идиот"),
-            // Only the first and the last token are looked at.
-            ("lol youareanidiot haha", "lol youareanidiot haha"),
+            // Any token, up to four of them.
+            ("lol youareanidiot haha", "lol you are an idiot haha"),
+            (
+                "so what now youareanidiot ok",
+                "so what now you are an idiot ok",
+            ),
+            // A long token that opens like an address but holds no harmful word stays whole.
+            ("lol yourselves only", "lol yourselves only"),
             // No sign: glued words stay glued, cut words stay cut.
             ("lol killalljews", "lol killalljews"),
             ("the youngsters left", "the youngsters left"),
@@ -699,6 +759,30 @@ mod tests {
         ];
         for &(text, want) in table {
             assert_eq!(restored(text).0, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_opening_is_found_once_in_order() {
+        for text in [
+            "",
+            " ",
+            " y",
+            "a yb",
+            "        u",
+            "one you  uthree   !y! ! yfour",
+            "ты идиот, тупой ! да \u{442}ы",
+            "abcdefg yh",
+            "abcdefgh y! !!u                 y",
+            "\u{2020}  \u{120} !x yy uu \u{479}",
+        ] {
+            let b = text.as_bytes();
+            let mut got = Vec::new();
+            for_each_opening(b, |k| got.push(k));
+            let want: Vec<usize> = (1..b.len())
+                .filter(|&k| b[k - 1] == b' ' && matches!(b[k], b'y' | b'u' | 0xD1))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
         }
     }
 
