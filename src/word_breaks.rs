@@ -61,6 +61,11 @@ const ADDRESS_WORDS: [&str; 7] = ["you", "youre", "your", "u", "ur", "ты", "т
 /// and only when it opens with one of these (a lone `u` opens too many words: `username`).
 const MIN_GLUED_BYTES: usize = 10;
 const GLUED_OPENERS: [&str; 3] = ["you", "ur", "ты"];
+/// The first bytes of [`GLUED_OPENERS`] (`т` is `0xD1 0x82`): what the byte after a space must
+/// be for a token to be looked at.
+fn opens_glued(byte: u8) -> bool {
+    matches!(byte, b'y' | b'u' | 0xD1)
+}
 /// Shorter hashtags are not searched (most of a chat's hashtags are one word).
 const MIN_HASHTAG_BYTES: usize = 8;
 /// What one more word costs a split; a letter of a stem's ending costs more than a word, so
@@ -531,17 +536,10 @@ fn glued_candidates(text: &str) -> [Option<(usize, usize, bool)>; MAX_GLUED_TOKE
     let mut n = 0;
     let mut consider = |start: usize| {
         let rest = &b[start..];
-        if n < MAX_GLUED_TOKENS
-            && rest.len() >= MIN_GLUED_BYTES
-            && GLUED_OPENERS.iter().any(|w| rest.starts_with(w.as_bytes()))
-            && !rest[..MIN_GLUED_BYTES].contains(&b' ')
-        {
-            let end = rest
-                .iter()
-                .position(|&c| c == b' ')
-                .map_or(b.len(), |p| start + p);
-            if end - start <= MAX_TOKEN_BYTES {
-                out[n] = Some((start, end, false));
+        if n < MAX_GLUED_TOKENS && GLUED_OPENERS.iter().any(|w| rest.starts_with(w.as_bytes())) {
+            let len = rest.iter().position(|&c| c == b' ').unwrap_or(rest.len());
+            if (MIN_GLUED_BYTES..=MAX_TOKEN_BYTES).contains(&len) {
+                out[n] = Some((start, start + len, false));
                 n += 1;
             }
         }
@@ -552,8 +550,9 @@ fn glued_candidates(text: &str) -> [Option<(usize, usize, bool)>; MAX_GLUED_TOKE
 }
 
 /// Calls `f`, in order, with the index of every byte of `b` right after a space that may open
-/// a glued token (`y`, `u`, or the lead byte of `т`). Eight bytes at a time, with the next byte
-/// of each one shifted in: most bytes are neither, and this runs on every message.
+/// a glued token ([`opens_glued`]; the word-wide mask below spells out the same three bytes).
+/// Eight bytes at a time, with the next byte of each one shifted in: most bytes are neither,
+/// and this runs on every message.
 fn for_each_opening(b: &[u8], mut f: impl FnMut(usize)) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -576,7 +575,7 @@ fn for_each_opening(b: &[u8], mut f: impl FnMut(usize)) {
                 | zeros(next ^ (ONES * 0xD1)));
         while m != 0 {
             let k = at + (m.trailing_zeros() / 8) as usize;
-            if b[k] == b' ' && matches!(b[k + 1], b'y' | b'u' | 0xD1) {
+            if b[k] == b' ' && opens_glued(b[k + 1]) {
                 f(k + 1);
             }
             m &= m - 1;
@@ -584,7 +583,7 @@ fn for_each_opening(b: &[u8], mut f: impl FnMut(usize)) {
         at += 8;
     }
     for k in at..n.saturating_sub(1) {
-        if b[k] == b' ' && matches!(b[k + 1], b'y' | b'u' | 0xD1) {
+        if b[k] == b' ' && opens_glued(b[k + 1]) {
             f(k + 1);
         }
     }
@@ -780,10 +779,13 @@ mod tests {
             let mut got = Vec::new();
             for_each_opening(b, |k| got.push(k));
             let want: Vec<usize> = (1..b.len())
-                .filter(|&k| b[k - 1] == b' ' && matches!(b[k], b'y' | b'u' | 0xD1))
+                .filter(|&k| b[k - 1] == b' ' && opens_glued(b[k]))
                 .collect();
             assert_eq!(got, want, "{text:?}");
         }
+        // The bytes looked for are exactly the openers' first bytes.
+        let firsts: Vec<u8> = GLUED_OPENERS.iter().map(|w| w.as_bytes()[0]).collect();
+        assert!((0..=255u8).all(|c| opens_glued(c) == firsts.contains(&c)));
     }
 
     #[test]
