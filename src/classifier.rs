@@ -466,29 +466,27 @@ impl Classifier {
         }
         // Labels the model has a head for. Toxicity (general rudeness, never flagging by default)
         // is the model's probability alone: the model sees the lexicon hits as features and was
-        // trained on toxicity labels, so it ranks better than the lexicon's any-hit rule; it is
-        // halved when the context layer cancelled the evidence (`context_cleared`). The
+        // trained on toxicity labels, so it ranks better than the lexicon's any-hit rule. The
         // flagging labels combine both (`combine`): the model adds what a word list cannot see and
         // orders the messages with hits, and a reviewed hit that flags alone is never outvoted.
+        // Every head's probability is halved when the context layer cancelled the evidence
+        // (`context_cleared`).
         if let Some(model) = &self.model {
+            let slur = |i: usize| {
+                let entry = &self.entries[scratch.hits[i].entry as usize];
+                entry.labels.contains(Label::IdentityAttack) && !entry.term.text.contains(' ')
+            };
+            let cleared = context_cleared(&scratch.hit_features, scratch.hits.len(), slur);
+            let damp = if cleared { CLEARED_FACTOR } else { 1.0 };
             for (label, p) in Label::ALL
                 .into_iter()
                 .zip(model.probabilities_with(&scratch.features, &mut scratch.bucket_counts))
             {
                 match p {
-                    Some(p) if label == Label::Toxicity => {
-                        let slur = |i: usize| {
-                            let entry = &self.entries[scratch.hits[i].entry as usize];
-                            entry.labels.contains(Label::IdentityAttack)
-                                && !entry.term.text.contains(' ')
-                        };
-                        let cleared =
-                            context_cleared(&scratch.hit_features, scratch.hits.len(), slur);
-                        scores.set(label, if cleared { p * CLEARED_TOXICITY } else { p });
-                    }
+                    Some(p) if label == Label::Toxicity => scores.set(label, p * damp),
                     Some(p) => {
                         let t = model.head(label).map_or(DEFAULT_THRESHOLD, |h| h.threshold);
-                        scores.set(label, combine(scores.get(label), p, t));
+                        scores.set(label, combine(scores.get(label), p * damp, t));
                     }
                     None => {}
                 }
@@ -625,13 +623,14 @@ impl Classifier {
     }
 }
 
-/// What the toxicity head's probability is multiplied by when the context layer has cleared the
-/// message (see [`context_cleared`]). The head reads words, not frames: "You're not an idiot",
-/// "Muslims are a cancer? What nonsense." and a news report quoting a threat score as toxic as
-/// what they deny, report or quote. Halving keeps the model's order among such messages; on the
-/// validation split it cost HateXplain's toxicity ROC-AUC 0.002, where cancelled hits are often
-/// wrong (see the model card).
-const CLEARED_TOXICITY: f32 = 0.5;
+/// What every head's probability is multiplied by when the context layer has cleared the message
+/// (see [`context_cleared`]). The heads read words, not frames: "You're not an idiot", "Muslims are
+/// a cancer? What nonsense." and a quoted insult ("Quoting the troll: 'you're a worthless piece of
+/// shit'") score as high as what they deny, report or quote. Halving keeps the model's order among
+/// such messages; on the validation split it cost HateXplain's toxicity ROC-AUC 0.002, where
+/// cancelled hits are often wrong, and moved the flagging heads' ROC-AUC by at most 0.006 either
+/// way (see the model card).
+const CLEARED_FACTOR: f32 = 0.5;
 
 /// Whether the context layer cancelled some evidence and left none standing (profanity aside,
 /// which it never cancels: swearing stays profanity). A slur from the lexicon that was cancelled

@@ -592,7 +592,20 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
         }
         let cyr = scan.cyrillic(i);
         let link = (i..subj.end as usize).any(|k| scan.has(k, Kind::Copula));
-        if let Some(said) = predicate_after(scan, subj.end as usize, link, cyr, 0) {
+        let said = predicate_after(scan, subj.end as usize, link, cyr, 0);
+        if said.is_none() && !cyr {
+            if let Some(end) = vocative(scan, i, subj.end as usize) {
+                out.push(Found {
+                    a: i,
+                    b: end,
+                    labels: labels(&[Label::Insult]),
+                    severity: 2,
+                    negated: negated_before(scan, i, PRIOR_WINDOW) && !rhetorical(scan, i),
+                });
+                continue;
+            }
+        }
+        if let Some(said) = said {
             // "you have no right to", "you smell": verb phrases are about groups, except the
             // severe ones ("you should not exist").
             let verb = (said.end.saturating_sub(6)..said.end)
@@ -617,6 +630,36 @@ pub(crate) fn hits(scan: &Scan, mentions: &[Mention], out: &mut Vec<Found>) {
             });
         }
     }
+}
+
+/// Listed nouns that are also verbs said of "you" ("you joke", "you drain the pasta"): never
+/// read as a name the speaker calls someone.
+/// "The problem" is left out too: "you the problem" is rarely how anyone is addressed.
+const VERB_LIKE_NOUNS: &[&str] = &["joke", "jokes", "mistake", "drain", "burden", "the"];
+
+/// The end of an English vocative insult after the subject "you" at token `i` (`after` is one past
+/// it): "you clown", "shut up you stupid fool!", "you filthy animals". Only listed adjectives may
+/// stand between "you" and a listed noun, and the noun must end its clause: "you hate clowns" and
+/// "you creep me out" are no insults.
+fn vocative(scan: &Scan, i: usize, after: usize) -> Option<usize> {
+    if after != i + 1 || !matches!(scan.text(i), "you" | "u") {
+        return None;
+    }
+    let n = scan.len();
+    let mut k = after;
+    while k < n && k < after + 2 {
+        match scan.at(k, Kind::Pred) {
+            Some(p) if p.b == pred_kind::ADJ || p.b == pred_kind::ATTR => k = p.end as usize,
+            _ => break,
+        }
+    }
+    let p = scan.at(k, Kind::Pred).filter(|p| p.b == pred_kind::NOUN)?;
+    let end = p.end as usize;
+    if VERB_LIKE_NOUNS.contains(&scan.text(k)) {
+        return None;
+    }
+    let closes = end == n || scan.is_punct(end) || scan.has(end, Kind::Conj);
+    closes.then_some(end)
 }
 
 /// Whether a dehumanising word at tokens `[a, b)` is said of "you" or of one third person ("ты
@@ -873,6 +916,13 @@ mod tests {
             false,
         ),
         ("You are vermin", "you are vermin", Label::Insult, false),
+        // Vocative: "you" and a listed noun that ends its clause, listed adjectives between.
+        ("shut up you clown", "you clown", Label::Insult, false),
+        ("you stupid fool!", "you stupid fool", Label::Insult, false),
+        ("I never called you clown", "you clown", Label::Insult, true),
+        ("you creep me out", "", Label::Insult, false),
+        ("do you hate clowns", "", Label::Insult, false),
+        ("you joke, right?", "", Label::Insult, false),
         (
             "Мигранты — крысы",
             "мигранты крысы",
