@@ -265,7 +265,9 @@ pub(crate) fn predicate_after(
             break;
         }
         if let Some(p) = scan.at(k, Kind::Pred) {
-            if p.b == pred_kind::VERB || link || (cyr && unknown == 0) {
+            // A predicate may hold its own copula ("arent human").
+            if p.b == pred_kind::VERB || link || (cyr && unknown == 0) || scan.has(k, Kind::Copula)
+            {
                 return Some(Said {
                     end: p.end as usize,
                     severity: p.a,

@@ -638,7 +638,37 @@ fn emit_word(
             Role::Drop | Role::Sep | Role::Punct => {}
         }
     }
+    if split_negation(u, roles, a, b, piece, em) {
+        // `do n't` → `dont`: written onto the word before, without the separating space.
+        for oc in piece.iter() {
+            em.push(oc.c, oc.start, oc.end);
+        }
+        piece.clear();
+        return;
+    }
     flush(piece, em);
+}
+
+/// Whether the word `a..b` is a `n't` written apart from its verb, one separator after a word
+/// (`do n't`, `are n't`, `ca n't`: the tokenised text of some corpora), which then joins that word:
+/// `are n't human` reads as `arent human`, so negation and the lexicon see what was meant.
+fn split_negation(
+    u: &[Unit],
+    roles: &[Role],
+    a: usize,
+    b: usize,
+    piece: &[OutChar],
+    em: &Emitter<'_>,
+) -> bool {
+    b == a + 3
+        && roles[a + 1] == Role::Drop
+        && matches!(piece, [n, t] if n.c == 'n' && t.c == 't')
+        && u[a].start == em.last_end + 1
+        && em
+            .text
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// Punctuation that is a token of its own wherever it stands next to letters at a word's edge.
