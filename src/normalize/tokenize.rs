@@ -27,6 +27,9 @@ pub(crate) enum Role {
     Cand,
     /// Connector dropped from the word (`'` in `don't`, `.`/`_` in `fu.ck`).
     Drop,
+    /// The apostrophe of a clitic written apart from its word (`they 're`, `do n't`): dropped, and
+    /// the clitic joins the word before (`theyre`, `dont`).
+    Glue,
     /// Connector kept in the word (`*` in `f*ck`, `:` in `12:30`).
     Keep,
     /// A one-char punctuation token.
@@ -192,7 +195,7 @@ fn blocks(k: Kind) -> bool {
 }
 
 /// Pass 1: local roles.
-pub(crate) fn assign_roles(u: &[Unit], roles: &mut Vec<Role>) {
+pub(crate) fn assign_roles(u: &[Unit], glued_before: bool, roles: &mut Vec<Role>) {
     roles.clear();
     roles.resize(u.len(), Role::Sep);
     let n = u.len();
@@ -223,9 +226,22 @@ pub(crate) fn assign_roles(u: &[Unit], roles: &mut Vec<Role>) {
             }
             Kind::Apos => {
                 if (p_letter || p_digit) && n_letter {
-                    Role::Drop // don't → dont, 90's → 90s
-                } else if cur.c == '\'' {
-                    Role::Punct // used as a quote mark
+                    // `do n't`: a `n't` of its own after a word.
+                    let apart = i == 1 || (i >= 2 && u[i - 2].is_sep());
+                    if u[i - 1].c == 'n'
+                        && apart
+                        && next.is_some_and(|t| t.c == 't')
+                        && clitic_ends(u, i + 2)
+                        && after_word(u, i - 1, glued_before)
+                    {
+                        Role::Glue
+                    } else {
+                        Role::Drop // don't → dont, 90's → 90s
+                    }
+                } else if !p_letter && clitic_after(u, i) && after_word(u, i, glued_before) {
+                    Role::Glue // they 're → theyre
+                } else if cur.c == '\'' || cur.c == '`' {
+                    Role::Punct // used as a quote mark (tokenised corpora open quotes with backticks)
                 } else {
                     Role::Sep
                 }
@@ -635,11 +651,11 @@ fn emit_word(
                     });
                 }
             }
-            Role::Drop | Role::Sep | Role::Punct => {}
+            Role::Drop | Role::Glue | Role::Sep | Role::Punct => {}
         }
     }
-    if split_negation(u, roles, a, b, piece, em) {
-        // `do n't` → `dont`: written onto the word before, without the separating space.
+    if glued_clitic(roles, a, b) {
+        // `they 're` → `theyre`, `do n't` → `dont`: onto the word before, without a space.
         for oc in piece.iter() {
             em.push(oc.c, oc.start, oc.end);
         }
@@ -649,26 +665,47 @@ fn emit_word(
     flush(piece, em);
 }
 
-/// Whether the word `a..b` is a `n't` written apart from its verb, one separator after a word
-/// (`do n't`, `are n't`, `ca n't`: the tokenised text of some corpora), which then joins that word:
-/// `are n't human` reads as `arent human`, so negation and the lexicon see what was meant.
-fn split_negation(
-    u: &[Unit],
-    roles: &[Role],
-    a: usize,
-    b: usize,
-    piece: &[OutChar],
-    em: &Emitter<'_>,
-) -> bool {
-    b == a + 3
-        && roles[a + 1] == Role::Drop
-        && matches!(piece, [n, t] if n.c == 'n' && t.c == 't')
-        && u[a].start == em.last_end + 1
-        && em
-            .text
-            .as_bytes()
-            .last()
-            .is_some_and(u8::is_ascii_alphabetic)
+/// Clitics written apart from their word in tokenised corpora (`they 're`, `it 's`, `I 'm`), after
+/// the apostrophe.
+const CLITICS: &[&str] = &["s", "re", "m", "ll", "ve", "d"];
+
+/// Whether a clitic ends at unit `j`: the segment ends, or a separator or punctuation other than
+/// a quotation mark follows (`they 're ,`, not `the 's' key`).
+fn clitic_ends(u: &[Unit], j: usize) -> bool {
+    u.get(j).map_or(true, |x| {
+        x.is_sep() || (x.kind == Kind::Punct && x.c != '"')
+    })
+}
+
+/// Whether the letters after the apostrophe at unit `i` are a clitic ([`CLITICS`]) that ends there.
+fn clitic_after(u: &[Unit], i: usize) -> bool {
+    let mut buf = [0u8; 2];
+    let mut n = 0;
+    let mut j = i + 1;
+    while j < u.len() && u[j].kind == Kind::Letter && u[j].c.is_ascii_lowercase() {
+        if n == 2 {
+            return false;
+        }
+        buf[n] = u[j].c as u8;
+        n += 1;
+        j += 1;
+    }
+    n > 0 && clitic_ends(u, j) && CLITICS.iter().any(|c| c.as_bytes() == &buf[..n])
+}
+
+/// Whether unit `i` follows a word with exactly one separator between (inside the segment, or,
+/// for the segment's first unit, `glued_before`).
+fn after_word(u: &[Unit], i: usize, glued_before: bool) -> bool {
+    if i == 0 {
+        return glued_before;
+    }
+    i >= 2 && u[i - 1].is_sep() && u[i - 2].kind == Kind::Letter && (i < 3 || !u[i - 3].is_sep())
+}
+
+/// Whether the word `a..b` is a clitic written apart that joins the word before: its apostrophe,
+/// before it (`'re`) or inside (`n't`), is a [`Role::Glue`].
+fn glued_clitic(roles: &[Role], a: usize, b: usize) -> bool {
+    (a >= 1 && roles[a - 1] == Role::Glue) || (b > a + 1 && roles[a + 1] == Role::Glue)
 }
 
 /// Punctuation that is a token of its own wherever it stands next to letters at a word's edge.
@@ -884,7 +921,14 @@ pub(crate) fn process_segment(
         return;
     }
     let Scratch { roles, runs, piece } = sc;
-    assign_roles(u, roles);
+    // Whether the segment follows a word with one separator between (`they` before `'re`).
+    let glued_before = em.last_end + 1 == u[0].start
+        && em
+            .text
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_alphabetic);
+    assign_roles(u, glued_before, roles);
     find_runs(u, default, runs);
     let n = u.len();
     let mut next_run = 0;
@@ -902,7 +946,7 @@ pub(crate) fn process_segment(
             }
         }
         match roles[i] {
-            Role::Sep | Role::Drop | Role::Keep => i += 1,
+            Role::Sep | Role::Drop | Role::Glue | Role::Keep => i += 1,
             Role::Punct => {
                 emit_punct(u, i, &mut last_punct, em);
                 i += 1;
@@ -913,7 +957,12 @@ pub(crate) fn process_segment(
                 while j < limit
                     && matches!(
                         roles[j],
-                        Role::Letter | Role::Digit | Role::Cand | Role::Drop | Role::Keep
+                        Role::Letter
+                            | Role::Digit
+                            | Role::Cand
+                            | Role::Drop
+                            | Role::Glue
+                            | Role::Keep
                     )
                 {
                     j += 1;
