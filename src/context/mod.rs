@@ -149,7 +149,7 @@ impl Context {
         negated
             || quotes::quoted_and_reported(scan, a, b)
             || quotes::reported(scan, a, b)
-            || (label == Label::Threat && in_sentence(scan, a, Kind::Game))
+            || (label == Label::Threat && (in_sentence(scan, a, Kind::Game) || joking(scan, a)))
             || (label == Label::Extremism && news(scan, a))
             || (personal
                 && labels.contains(Label::IdentityAttack)
@@ -190,7 +190,8 @@ impl Context {
                 || quotes::reported(scan, f.a, f.b);
             for l in f.labels.iter() {
                 let off = framed
-                    || (l == Label::Threat && in_sentence(scan, f.a, Kind::Game))
+                    || (l == Label::Threat
+                        && (in_sentence(scan, f.a, Kind::Game) || joking(scan, f.a)))
                     || (l == Label::Extremism && news(scan, f.a))
                     || (matches!(l, Label::IdentityAttack | Label::Insult)
                         && (doubted(scan, f.a) || supposed(scan, f.a) || dismissed(scan, f.a)));
@@ -252,6 +253,19 @@ fn supposed(scan: &Scan, i: usize) -> bool {
 /// Whether the sentence of token `i` has a cue of `kind`.
 fn in_sentence(scan: &Scan, i: usize, kind: Kind) -> bool {
     scan.sentence_has(scan.sentence(i), kind)
+}
+
+/// Whether the sentence of token `i` says it is a joke ("I'll rip your head off if you're late,
+/// jk", "...шучу"), and no negation comes right before that ("я не шучу": I am not joking).
+fn joking(scan: &Scan, i: usize) -> bool {
+    let s = scan.sentence(i);
+    if !scan.sentence_has(s, Kind::Joke) {
+        return false;
+    }
+    let (a, b) = scan.sentence_range(s);
+    (a..b).any(|k| {
+        scan.has(k, Kind::Joke) && !(k.saturating_sub(2)..k).any(|j| scan.has(j, Kind::Negator))
+    })
 }
 
 /// Whether an allow-list term (`allow.tsv`) covers tokens `[a, b)`: "тебя задушу в объятиях".

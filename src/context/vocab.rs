@@ -30,6 +30,7 @@ pub(crate) enum Kind {
     Doubt,
     Hypo,
     Dismiss,
+    Joke,
     // groups.tsv
     Group,
     // frames.tsv
@@ -92,11 +93,11 @@ impl Kind {
         use Kind::*;
         [
             Negator, Report, Denounce, Clause, Unneg, Rhetorical, Game, News, SelfRef, Doubt, Hypo,
-            Dismiss, Group, Person, Copula, Modal, Future, Be, Filler, Quant, Conj, Subj1, Target,
-            Poss, You, Single, They, Agent, Deserve, DeathTo, Wish, Lead, Origin, Burden, Society,
-            Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Hatred, Speaker, Curse, Cond,
-            People, Pred, Violent, Org, Leader, Attacker, Attack, Recruit, Pledge, Glory, Hail,
-            More, Victims, Allow,
+            Dismiss, Joke, Group, Person, Copula, Modal, Future, Be, Filler, Quant, Conj, Subj1,
+            Target, Poss, You, Single, They, Agent, Deserve, DeathTo, Wish, Lead, Origin, Burden,
+            Society, Positive, Aux, Ditrans, Comp, From, Belittle, Rel, Hatred, Speaker, Curse,
+            Cond, People, Pred, Violent, Org, Leader, Attacker, Attack, Recruit, Pledge, Glory,
+            Hail, More, Victims, Allow,
         ]
     };
 
@@ -255,6 +256,7 @@ fn role_kind(file: &str, role: &str) -> Option<Kind> {
         ("cues", "doubt") => Doubt,
         ("cues", "hypo") => Hypo,
         ("cues", "dismiss") => Dismiss,
+        ("cues", "joke") => Joke,
         ("frames", "person") => Person,
         ("frames", "copula") => Copula,
         ("frames", "modal") => Modal,
