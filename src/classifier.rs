@@ -472,9 +472,18 @@ impl Classifier {
         // Every head's probability is halved when the context layer cancelled the evidence
         // (`context_cleared`).
         if let Some(model) = &self.model {
+            // A one-word slur outside quotation marks (an odd number of them before it means
+            // inside: "Он написал «негры — биомусор», и его забанили" reports the slur).
             let slur = |i: usize| {
-                let entry = &self.entries[scratch.hits[i].entry as usize];
-                entry.labels.contains(Label::IdentityAttack) && !entry.term.text.contains(' ')
+                let hit = &scratch.hits[i];
+                let entry = &self.entries[hit.entry as usize];
+                let quoted = || {
+                    let before = scratch.norm.as_str().as_bytes().get(..hit.start);
+                    before.is_some_and(|b| b.iter().filter(|&&c| c == b'"').count() % 2 == 1)
+                };
+                entry.labels.contains(Label::IdentityAttack)
+                    && !entry.term.text.contains(' ')
+                    && !quoted()
             };
             let cleared = context_cleared(&scratch.hit_features, scratch.hits.len(), slur);
             let damp = if cleared { CLEARED_FACTOR } else { 1.0 };
