@@ -27,7 +27,13 @@ pub(crate) fn reported(scan: &Scan, a: usize, b: usize) -> bool {
         return false;
     }
     let (sa, _) = scan.sentence_range(scan.sentence(a));
-    let report_before = scan.count(count::REPORT, sa, a) > 0;
+    // The reporting word governs the evidence only within its clause: not "Sorry to say, but you
+    // are ignorant".
+    let report_before = scan.count(count::REPORT, sa, a) > 0
+        && (sa..a)
+            .rev()
+            .take_while(|&k| !scan.has(k, Kind::Clause))
+            .any(|k| scan.has(k, Kind::Report));
     let denounce_outside = scan.count(count::DENOUNCE_OR_NEWS, 0, a)
         + scan.count(count::DENOUNCE_OR_NEWS, b, scan.len())
         > 0;
@@ -73,6 +79,12 @@ mod tests {
             true,
         ),
         ("He said gays are scum", "gays are scum", false, false),
+        (
+            "Sorry to say but you are scum , they were arrested",
+            "you are scum",
+            false,
+            false,
+        ),
         (
             "It is a racist lie that jews are greedy",
             "jews are greedy",
