@@ -41,6 +41,12 @@ fn window_end(bytes: &[u8], w0: usize, hits: &[Hit], next_hit: usize) -> usize {
     let mut w1 = (w0 + CONTEXT_WINDOW / 2..limit)
         .rev()
         .find(|&p| sentence_end(p))
+        // Not right after "you": what is said of "you" comes next ("you idiot you idiot ...").
+        .or_else(|| {
+            (w0 + 1..limit)
+                .rev()
+                .find(|&p| space(p) && !after_you(bytes, p))
+        })
         .or_else(|| (w0 + 1..limit).rev().find(|&p| space(p)))
         .unwrap_or_else(|| (limit..n).find(|&p| space(p)).unwrap_or(n));
     // Extend past any hit that starts before the cut and ends after it.
@@ -53,6 +59,11 @@ fn window_end(bytes: &[u8], w0: usize, hits: &[Hit], next_hit: usize) -> usize {
         }
     }
     w1
+}
+
+/// Whether the word before the space at `p` is "you".
+fn after_you(bytes: &[u8], p: usize) -> bool {
+    p >= 3 && &bytes[p - 3..p] == b"you" && (p == 3 || bytes[p - 4] == b' ')
 }
 
 /// Which learned model a classifier uses.

@@ -660,7 +660,9 @@ fn vocative(scan: &Scan, i: usize, after: usize) -> Option<usize> {
     if VERB_LIKE_NOUNS.contains(&scan.text(k)) {
         return None;
     }
-    let closes = end == n || scan.is_punct(end) || scan.has(end, Kind::Conj);
+    // A new subject "you" starts the next clause: "you idiot you ruined it".
+    let closes =
+        end == n || scan.is_punct(end) || scan.has(end, Kind::Conj) || scan.has(end, Kind::You);
     closes.then_some(end)
 }
 
