@@ -169,8 +169,9 @@ mod tests {
         assert_eq!(out[2]["id"], "a");
         assert_eq!(out[3]["id"], "b");
         assert!(out[6].get("id").is_none());
+        // The first span is "you idiot": code point 2 (byte 5, after the 4-byte emoji).
         assert_eq!(
-            out[6]["spans"][0]["start"], 6,
+            out[6]["spans"][0]["start"], 2,
             "code point offsets: {}",
             out[6]
         );
