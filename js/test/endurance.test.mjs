@@ -7,6 +7,9 @@
 // Why the first half is warm-up: the allocator may need one more region after a few classifiers
 // have been built and freed between long messages (fragmentation, not a leak). Seen once: a
 // single step of 704 KiB at the fifth build (about 400,000 messages), then flat to 2,000,000.
+// Such a step can also come later: one page (64 KiB) at the seventh build (about 700,000
+// messages), then flat to 2,000,000. So the second half may grow by one page at most; a leak of
+// one byte per message would still show as 500 KB, eight pages.
 //
 // MODERATO_ENDURANCE=N runs N classifications instead (the figures are printed either way).
 import { test } from "node:test";
@@ -94,7 +97,11 @@ test(`${TOTAL.toLocaleString("en")} classifications in one instance: linear memo
       `externref table ${measured.table} -> ${after.table}; JS heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
   );
   assert.equal(done, TOTAL);
-  assert.equal(after.memory, measured.memory, "the module's linear memory grew after the warm-up");
+  const PAGE = 65_536;
+  assert.ok(
+    after.memory - measured.memory <= PAGE,
+    `the module's linear memory grew by ${after.memory - measured.memory} bytes after the warm-up`,
+  );
   assert.equal(after.table, measured.table, "the externref table grew after the warm-up");
   assert.ok(c.classify("I will kill you").flagged, "still working");
   c.free();
