@@ -255,15 +255,16 @@ fn in_sentence(scan: &Scan, i: usize, kind: Kind) -> bool {
     scan.sentence_has(scan.sentence(i), kind)
 }
 
-/// Whether the sentence of token `i` says it is a joke ("I'll rip your head off if you're late,
-/// jk", "...шучу"), and no negation comes right before that ("я не шучу": I am not joking).
+/// Whether the sentence of token `i` says, after it, that it is a joke ("I'll rip your head off if
+/// you're late, jk", "...шучу"), and no negation comes right before that ("я не шучу": I am not
+/// joking). Only after: "JK Rowling should die" names someone.
 fn joking(scan: &Scan, i: usize) -> bool {
     let s = scan.sentence(i);
     if !scan.sentence_has(s, Kind::Joke) {
         return false;
     }
-    let (a, b) = scan.sentence_range(s);
-    (a..b).any(|k| {
+    let (_, b) = scan.sentence_range(s);
+    (i + 1..b).any(|k| {
         scan.has(k, Kind::Joke) && !(k.saturating_sub(2)..k).any(|j| scan.has(j, Kind::Negator))
     })
 }
