@@ -484,17 +484,23 @@ impl Classifier {
         // (`context_cleared`).
         if let Some(model) = &self.model {
             // A one-word slur outside quotation marks (an odd number of them before it means
-            // inside: "Он написал «негры — биомусор», и его забанили" reports the slur).
+            // inside: "Он написал «негры — биомусор», и его забанили" reports the slur). The
+            // marks are counted once over the message: hits come in order of their start.
+            let text = scratch.norm.as_str().as_bytes();
+            let (mut counted, mut marks) = (0usize, 0usize);
             let slur = |i: usize| {
                 let hit = &scratch.hits[i];
                 let entry = &self.entries[hit.entry as usize];
-                let quoted = || {
-                    let before = scratch.norm.as_str().as_bytes().get(..hit.start);
-                    before.is_some_and(|b| b.iter().filter(|&&c| c == b'"').count() % 2 == 1)
-                };
-                entry.labels.contains(Label::IdentityAttack)
-                    && !entry.term.text.contains(' ')
-                    && !quoted()
+                if !entry.labels.contains(Label::IdentityAttack) || entry.term.text.contains(' ') {
+                    return false;
+                }
+                let upto = hit.start.min(text.len());
+                if upto < counted {
+                    (counted, marks) = (0, 0);
+                }
+                marks += text[counted..upto].iter().filter(|&&c| c == b'"').count();
+                counted = upto;
+                marks % 2 == 0
             };
             let cleared = context_cleared(&scratch.hit_features, scratch.hits.len(), slur);
             let damp = if cleared { CLEARED_FACTOR } else { 1.0 };
@@ -658,7 +664,11 @@ const CLEARED_FACTOR: f32 = 0.5;
 /// the validation data such messages were mostly toxic ("no one cares, k*ke"); a quoted phrase
 /// ("kill all Jews") does. `lexicon_hits` is how many of `hits` are the lexicon's (the structure
 /// rules' come after them); `slur(i)` says whether lexicon hit `i` is a one-word identity attack.
-fn context_cleared(hits: &[HitFeature], lexicon_hits: usize, slur: impl Fn(usize) -> bool) -> bool {
+fn context_cleared(
+    hits: &[HitFeature],
+    lexicon_hits: usize,
+    mut slur: impl FnMut(usize) -> bool,
+) -> bool {
     let mut cleared = false;
     for (i, h) in hits.iter().enumerate() {
         if h.labels

@@ -124,14 +124,20 @@ fn arabic_ligatures_are_kept_whole() {
 fn hit_dense_messages_are_linear() {
     let _heavy = HEAVY.lock().unwrap_or_else(|e| e.into_inner());
     let c = Classifier::new();
-    for unit in [
+    for (unit, flagged) in [
         "shut up moron ",
         "idiot ",
         "I will kill you. ",
         "\"you idiot\" he said, not ",
-    ] {
-        let small = per_byte(&c, unit, 32 * 1024, true);
-        let large = per_byte(&c, unit, 512 * 1024, true);
+    ]
+    .map(|u| (u, true))
+    .into_iter()
+    // Every hit a reported slur, so nothing flags: the quotation marks before each hit were
+    // once counted anew (a 960 KB message took 9.9 s).
+    .chain([("He wrote \"kike\" and was banned. ", false)])
+    {
+        let small = per_byte(&c, unit, 32 * 1024, flagged);
+        let large = per_byte(&c, unit, 512 * 1024, flagged);
         assert!(
             large < 4.0 * small.max(NOISE_FLOOR),
             "{unit:?}: {:.0} ns/byte at 32 KiB, {:.0} ns/byte at 512 KiB",

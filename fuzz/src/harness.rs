@@ -406,7 +406,8 @@ pub fn model_load_target(data: &[u8]) {
 // ------------------------------------------------------------------------------------------------
 
 /// A fixed text with both scripts, spaces, repeats and a byte that is not UTF-8.
-const AUTOMATON_HAYSTACK: &[u8] = b" i will kill you killyou aaaa \xd1\x83\xd0\xb1\xd1\x8c\xd1\x8e \xff\x00 ";
+const AUTOMATON_HAYSTACK: &[u8] =
+    b" i will kill you killyou aaaa \xd1\x83\xd0\xb1\xd1\x8c\xd1\x8e \xff\x00 ";
 
 /// The term automaton's decoder on arbitrary bytes: an error or an automaton whose scan neither
 /// panics nor loops, with every match inside the text and as long as its pattern. First byte
